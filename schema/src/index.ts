@@ -1,0 +1,4 @@
+export * from './policy/model.ts';
+export * from './policy/load.ts';
+export * from './policy/decide.ts';
+export * from './policy/matrix.ts';

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per workspace package: tests mirror the source tree of each.
+export default defineConfig({
+  test: {
+    projects: ['schema', 'mocks', 'subgraphs', 'gateway', 'cli'],
+    reporters: ['default'],
+  },
+});
