@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { registerPolicyCommands } from './policy.ts';
+
+/** Assembles the `negiz` command: each package contributes its own commands. */
+export function buildProgram(): Command {
+  const program = new Command('negiz')
+    .description('Negiz: the basis-checking gateway to the state databases')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerPolicyCommands(program);
+  // Commands of the other packages register here, one line each.
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return process.exitCode ?? 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    console.error(`negiz: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('negiz.js') || process.argv[1]?.endsWith('/negiz')) {
+  process.exitCode = await main();
+}
