@@ -28,6 +28,11 @@ export interface ServiceDefinition {
    */
   typeDefs: string;
   mock: ServiceMock;
+  /**
+   * A selection on one entity this service attaches to (e.g. `{ entity: 'Person', selection: 'vehicles { plate make }' }`):
+   * the catalogue's example operation and the per-service test run it on a subject that has data in this service.
+   */
+  example: { entity: EntityType; selection: string };
   /** How long upstream reads of this service may be cached (seconds). */
   cacheTtlSeconds?: number;
 }
