@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['schema', 'mocks', 'subgraphs', 'gateway', 'cli'],
-    reporters: ['default'],
+    reporters: ['default', './test-summary-reporter.ts'],
   },
 });

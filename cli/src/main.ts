@@ -5,7 +5,6 @@ import { registerPolicyCommands } from './policy.ts';
 export function buildProgram(): Command {
   const program = new Command('negiz')
     .description('Negiz: the basis-checking gateway to the state databases')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerPolicyCommands(program);
   // Commands of the other packages register here, one line each.
@@ -15,7 +14,7 @@ export function buildProgram(): Command {
 export async function main(argv: string[] = process.argv): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
-    return process.exitCode ?? 0;
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     console.error(`negiz: ${(error as Error).message}`);

@@ -41,7 +41,7 @@ export const serviceSchema = z
     slug: z.string().regex(/^s\d{2}-[a-z0-9-]+$/, 'must look like "s05-vehicles"'),
     name: names,
     attaches: z.array(z.enum(ENTITY_TYPES)).min(1),
-    access: z.record(basisCode, accessValue),
+    access: z.partialRecord(basisCode, accessValue),
     withheld: z.array(typeField).optional(),
   })
   .strict();
