@@ -153,6 +153,12 @@ export interface World {
   weapon(serialNumber: string): WeaponRecord | undefined;
   realEstateOf(owner: OwnerKey): RealEstateRecord[];
   landPlotsOf(owner: OwnerKey): LandPlotRecord[];
+  /** A building, flat or garage by its cadastral number (RR:DDD:QQQ:PPP:1 or :1/<flat>). */
+  realEstate?(cadastralNumber: string): RealEstateRecord | undefined;
+  /** A land plot by its cadastral number (RR:DDD:QQQ:PPP). */
+  landPlot?(cadastralNumber: string): LandPlotRecord | undefined;
+  /** The index of the person with this IIN in this world (for sampling and benchmarks), or undefined. */
+  personIndex?(iin: string): number | undefined;
   /** A stream for a service's own records, e.g. `world.rng('s33', iin)`. */
   rng(...keys: Array<string | number>): Random;
 }
