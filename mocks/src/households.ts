@@ -1,7 +1,8 @@
 /**
  * Families, derived per household: persons with neighbouring indices (HOUSEHOLD_SIZE of them) live as one
  * household, and who is whose spouse, parent or child follows from their ages alone. Computing the whole household
- * at once makes every link symmetric (the spouse of my spouse is me; my children list me as a parent).
+ * at once makes every link symmetric (the spouse of my spouse is me; my children list me as a parent). Ages rule
+ * out marrying a parent or child; a match between two children of one couple is dropped.
  */
 import { REFERENCE_DAY, YEAR_DAYS } from './calendar.ts';
 import { BoundedCache, type WorldContext } from './context.ts';
@@ -19,6 +20,37 @@ export interface Household {
   readonly children: ReadonlyMap<number, readonly number[]>;
   /** The oldest member of each person's family (the person itself when single): the family shares its address. */
   readonly root: ReadonlyMap<number, number>;
+}
+
+interface Parents {
+  father: Map<number, number>;
+  mother: Map<number, number>;
+  children: Map<number, number[]>;
+}
+
+/** Each member's parents: of the couples old enough (mother 18-45, father 18-60 years older), the one with the youngest mother. */
+function assignParents(byIndex: ReadonlyMap<number, Vitals>, spouse: ReadonlyMap<number, number>): Parents {
+  const father = new Map<number, number>();
+  const mother = new Map<number, number>();
+  const children = new Map<number, number[]>();
+  for (const c of byIndex.values()) {
+    let chosen: [Vitals, Vitals] | undefined;
+    for (const [a, b] of spouse) {
+      const m = byIndex.get(a)!;
+      const f = byIndex.get(b)!;
+      if (m.sex !== 'MALE' || c.index === a || c.index === b) continue;
+      const fromMother = c.birthDay - f.birthDay;
+      const fromFather = c.birthDay - m.birthDay;
+      if (fromMother < 18 * Y || fromMother > 45 * Y || fromFather < 18 * Y || fromFather > 60 * Y) continue;
+      if ((m.deathDay ?? Infinity) < c.birthDay - 280 || (f.deathDay ?? Infinity) < c.birthDay) continue;
+      if (!chosen || f.birthDay > chosen[1].birthDay) chosen = [m, f];
+    }
+    if (!chosen) continue;
+    father.set(c.index, chosen[0].index);
+    mother.set(c.index, chosen[1].index);
+    for (const p of chosen) children.set(p.index, [...(children.get(p.index) ?? []), c.index]);
+  }
+  return { father, mother, children };
 }
 
 function derive(ctx: WorldContext, h: number): Household {
@@ -47,27 +79,20 @@ function derive(ctx: WorldContext, h: number): Household {
     }
   }
 
-  const father = new Map<number, number>();
-  const mother = new Map<number, number>();
-  const children = new Map<number, number[]>();
   const byIndex = new Map(members.map((v) => [v.index, v]));
-  for (const c of members) {
-    let chosen: [Vitals, Vitals] | undefined;
-    for (const [a, b] of spouse) {
-      const m = byIndex.get(a)!;
-      const f = byIndex.get(b)!;
-      if (m.sex !== 'MALE' || c.index === a || c.index === b) continue;
-      const fromMother = c.birthDay - f.birthDay;
-      const fromFather = c.birthDay - m.birthDay;
-      if (fromMother < 18 * Y || fromMother > 45 * Y || fromFather < 18 * Y || fromFather > 60 * Y) continue;
-      if ((m.deathDay ?? Infinity) < c.birthDay - 280 || (f.deathDay ?? Infinity) < c.birthDay) continue;
-      if (!chosen || f.birthDay > chosen[1].birthDay) chosen = [m, f];
+  let parents = assignParents(byIndex, spouse);
+  // Two children of one couple never marry: such a match is dropped and parents assigned again (the couple no
+  // longer being parents may change who else is whose child, hence the loop; it ends as couples only go).
+  for (;;) {
+    const siblings = [...spouse].filter(([a, b]) => a < b && parents.father.get(a) !== undefined && parents.father.get(a) === parents.father.get(b));
+    if (!siblings.length) break;
+    for (const [a, b] of siblings) {
+      spouse.delete(a);
+      spouse.delete(b);
     }
-    if (!chosen) continue;
-    father.set(c.index, chosen[0].index);
-    mother.set(c.index, chosen[1].index);
-    for (const p of chosen) children.set(p.index, [...(children.get(p.index) ?? []), c.index]);
+    parents = assignParents(byIndex, spouse);
   }
+  const { father, mother, children } = parents;
 
   // Families are the connected parts of these links; the oldest member roots each.
   const root = new Map<number, number>();

@@ -157,6 +157,11 @@ export interface World {
   realEstate?(cadastralNumber: string): RealEstateRecord | undefined;
   /** A land plot by its cadastral number (RR:DDD:QQQ:PPP). */
   landPlot?(cadastralNumber: string): LandPlotRecord | undefined;
+  /**
+   * The person a mobile number is registered to (their `mobilePhone`, or one of the other numbers `phones.ts`
+   * registers to them), written `+7 701 234 56 78`, `87012345678` or `77012345678`; undefined when nobody has it.
+   */
+  personByPhone?(phone: string): PersonRecord | undefined;
   /** The index of the person with this IIN in this world (for sampling and benchmarks), or undefined. */
   personIndex?(iin: string): number | undefined;
   /** A stream for a service's own records, e.g. `world.rng('s33', iin)`. */

@@ -4,7 +4,7 @@
  */
 import { REFERENCE_DAY, YEAR_DAYS } from './calendar.ts';
 import type { WorldContext } from './context.ts';
-import { drawAddress, drawMobilePhone, pickRegion, regionByName } from './geography.ts';
+import { drawAddress, pickRegion, regionByName } from './geography.ts';
 import { householdOf, isSingle } from './households.ts';
 import type { Address, PersonRecord } from './model.ts';
 import {
@@ -20,6 +20,7 @@ import {
   type Ethnicity,
 } from './names.ts';
 import { ageOf, iinAt, vitalsOf } from './person-index.ts';
+import { mobileNumber } from './phones.ts';
 import { dayToIso, rng, weighted } from './random.ts';
 
 const FOREIGN_SHARE_OF_SINGLES = 0.06;
@@ -132,7 +133,8 @@ export function personRecord(ctx: WorldContext, index: number): PersonRecord {
     document: document(ctx, index, origin, vitals.birthDay, vitals.deathDay),
   };
   if (middleName) record.middleName = middleName;
-  if (vitals.deathDay === undefined && ageOf(vitals.birthDay) >= 14 && r.chance(0.93)) record.mobilePhone = drawMobilePhone(r);
+  // The number encodes the index (phones.ts), so `world.personByPhone` finds the person again.
+  if (vitals.deathDay === undefined && ageOf(vitals.birthDay) >= 14 && r.chance(0.93)) record.mobilePhone = mobileNumber(ctx.seed, index, 0);
   if (vitals.deathDay !== undefined) record.deathDate = dayToIso(vitals.deathDay);
   return record;
 }

@@ -10,6 +10,7 @@ import type { FamilyLinks, LegalEntityRecord, OwnerKey, PersonRecord, World } fr
 import { resolveOwner } from './owners.ts';
 import { iinAt, indexOfIin, MAX_PERSONS } from './person-index.ts';
 import { personRecord } from './persons.ts';
+import { holdsLine, MAX_PHONE_PERSONS, mobileLineOf } from './phones.ts';
 import { rng } from './random.ts';
 import { landPlotByCadastral, landPlotsOfOwner, realEstateByCadastral, realEstateOfOwner } from './real-estate.ts';
 import { MAX_VEHICLE_ENTITIES, MAX_VEHICLE_PERSONS, vehicleByPlate, vehicleByVin, vehiclesOfOwner } from './vehicles.ts';
@@ -23,10 +24,10 @@ export interface WorldOptions {
 
 export const DEFAULT_SEED = 'negiz';
 /** The largest world whose identifiers (IINs, plates, VINs) all stay distinct. */
-export const MAX_WORLD_PERSONS = Math.min(MAX_PERSONS, MAX_VEHICLE_PERSONS);
+export const MAX_WORLD_PERSONS = Math.min(MAX_PERSONS, MAX_VEHICLE_PERSONS, MAX_PHONE_PERSONS);
 export const MAX_WORLD_LEGAL_ENTITIES = Math.min(MAX_LEGAL_ENTITIES, MAX_VEHICLE_ENTITIES);
 
-/** A world with everything `World` promises plus lookups by cadastral number and the IIN -> index inverse. */
+/** A world with everything `World` promises plus lookups by cadastral number and phone, and the IIN -> index inverse. */
 export type SyntheticWorld = Required<World>;
 
 function count(value: number, max: number, what: string): number {
@@ -64,6 +65,13 @@ export function createWorld(options: WorldOptions = {}): SyntheticWorld {
     },
     personAt,
     personIndex: index,
+    personByPhone(phone) {
+      // The number decodes to an index and line; the person must exist and actually hold that line.
+      const line = mobileLineOf(seed, phone);
+      if (!line || line.index >= ctx.persons) return undefined;
+      const person = personAt(line.index);
+      return holdsLine(seed, line.index, line.line, person) ? person : undefined;
+    },
     legalEntity(bin) {
       const i = typeof bin === 'string' ? indexOfBin(ctx, bin) : undefined;
       return i === undefined ? undefined : legalEntityAt(i);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBin, isValidIin, parseIin } from '../src/identifiers.ts';
+import { createContext } from '../src/context.ts';
+import { iinAt } from '../src/person-index.ts';
 import { createWorld } from '../src/world.ts';
 import { vinCheckDigit } from '../src/vehicles.ts';
 
@@ -124,6 +126,34 @@ describe('families', () => {
     }
     expect(links).toBeGreaterThan(100);
   });
+});
+
+describe('families of the whole default world', () => {
+  it('never marry a person to themselves, a sibling, a parent or a child, and list every link from both sides', () => {
+    // IINs straight from the index (no full records), problems collected (not one expect per link): a quick walk.
+    const ctx = createContext(world.seed, world.personCount, world.legalEntityCount);
+    const problems: string[] = [];
+    let married = 0;
+    for (let i = 0; i < world.personCount; i++) {
+      const iin = iinAt(ctx, i);
+      const f = world.family(iin);
+      const relatives = [...f.parents, ...f.children, ...f.siblings];
+      if (relatives.includes(iin)) problems.push(`${i}: own relative`);
+      if (new Set(relatives).size !== relatives.length) problems.push(`${i}: a relative twice`);
+      if (f.spouse) {
+        married++;
+        if (f.spouse === iin) problems.push(`${i}: own spouse`);
+        if (f.siblings.includes(f.spouse)) problems.push(`${i}: married to a sibling`);
+        if (f.parents.includes(f.spouse) || f.children.includes(f.spouse)) problems.push(`${i}: married to a parent or child`);
+        if (world.family(f.spouse).spouse !== iin) problems.push(`${i}: spouse not mutual`);
+      }
+      for (const p of f.parents) if (!world.family(p).children.includes(iin)) problems.push(`${i}: parent does not list the child`);
+      for (const c of f.children) if (!world.family(c).parents.includes(iin)) problems.push(`${i}: child does not list the parent`);
+      for (const s of f.siblings) if (!world.family(s).siblings.includes(iin)) problems.push(`${i}: sibling not mutual`);
+    }
+    expect(problems).toEqual([]);
+    expect(married).toBeGreaterThan(1500);
+  }, 30_000);
 });
 
 describe('legal entities and company roles', () => {

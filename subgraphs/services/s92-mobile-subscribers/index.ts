@@ -1,7 +1,6 @@
 import type { World } from '@negiz/mocks/model.ts';
-import { drawMobilePhone } from '@negiz/mocks/geography.ts';
+import { otherMobileNumbers } from '@negiz/mocks/phones.ts';
 import { defineService } from '../../src/define.ts';
-import { personHolding } from '../_shared/person-index.ts';
 import { newestFirst } from '../_shared/chronology.ts';
 import { recordSpan } from '../_shared/record-dates.ts';
 
@@ -26,9 +25,8 @@ function subscriptionsOf(world: World, iin: string) {
   const rng = world.rng('s92', iin);
   const numbers: Array<{ phoneNumber: string; current: boolean }> = [];
   if (person.mobilePhone) numbers.push({ phoneNumber: normalisePhone(person.mobilePhone), current: true });
-  for (let i = rng.int(0, 2); i > 0; i--) {
-    numbers.push({ phoneNumber: normalisePhone(drawMobilePhone(rng)), current: rng.chance(0.3) });
-  }
+  // The world's other numbers of the person (a second SIM or one given up), so `personByPhone` finds them too.
+  for (const other of otherMobileNumbers(world, iin)) numbers.push({ phoneNumber: normalisePhone(other), current: rng.chance(0.3) });
   return numbers.map(({ phoneNumber, current }) => {
     const [operator, mnc] = PREFIXES[phoneNumber.slice(2, 5)] ?? ['KCELL', '02'];
     const activatedOn = rng.date(window.from, window.to);
@@ -114,9 +112,10 @@ export default defineService({
     },
     queries: {
       mobileSubscription: (args, world) => {
+        // The number encodes its holder: decoded, not looked up in a scan of the population.
         const phoneNumber = normalisePhone(String(args.phoneNumber ?? ''));
-        const iin = personHolding(world, 's92-phones', (holder) => subscriptionsOf(world, holder).map((s) => s.phoneNumber), phoneNumber);
-        return iin ? (subscriptionsOf(world, iin).find((s) => s.phoneNumber === phoneNumber) ?? null) : null;
+        const holder = world.personByPhone?.(phoneNumber);
+        return holder ? (subscriptionsOf(world, holder.iin).find((s) => s.phoneNumber === phoneNumber) ?? null) : null;
       },
     },
   },
