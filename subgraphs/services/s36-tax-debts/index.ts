@@ -1,5 +1,6 @@
-import type { Address, Random, World } from '@negiz/mocks/model.ts';
+import type { Address, OwnerKey, Random, World } from '@negiz/mocks/model.ts';
 import { defineService } from '../../src/define.ts';
+import { openProceedingsOf } from '../_shared/enforcement-proceedings.ts';
 import { addDays, dateWithin, RECORDS_UNTIL } from '../_shared/record-dates.ts';
 import { taxOfficeOf } from '../_shared/tax-office.ts';
 
@@ -22,7 +23,7 @@ const COMPANY_TAXES = [
 /** Debt statements are formed as of the first working day of the month. */
 const STATEMENT_DATE = '2026-11-01';
 
-function statement(r: Random, world: World, address: Address, taxes: ReadonlyArray<readonly [string, string]>, scale: number, since: string, until: string, business: boolean) {
+function statement(r: Random, world: World, address: Address, taxes: ReadonlyArray<readonly [string, string]>, scale: number, since: string, until: string, business: boolean, pursued: boolean) {
   const office = taxOfficeOf(world, address);
   const items: Array<{ budgetCode: string; taxName: string; taxOfficeCode: string; principalKzt: number; penaltyKzt: number; fineKzt: number; arisenOn: string }> = [];
   const chosen = new Set<string>();
@@ -48,8 +49,9 @@ function statement(r: Random, world: World, address: Address, taxes: ReadonlyArr
       penaltyKzt: sum('penaltyKzt'),
       fineKzt: sum('fineKzt'),
       // Debit operations on accounts are suspended for business debtors after the notification goes unanswered.
-      bankAccountsSuspended: business && totalKzt > 150_000 && r.chance(0.6),
-      notificationSentOn: r.chance(0.8) ? dateWithin(r, items[0]!.arisenOn, RECORDS_UNTIL) : null,
+      bankAccountsSuspended: business && (pursued || (totalKzt > 150_000 && r.chance(0.6))),
+      // Enforcement (service 18) starts only after the notification went unanswered.
+      notificationSentOn: pursued || r.chance(0.8) ? dateWithin(r, items[0]!.arisenOn, RECORDS_UNTIL) : null,
       items: items.sort((a, b) => b.principalKzt - a.principalKzt),
     },
   };
@@ -60,16 +62,23 @@ function personDebt(iin: string, world: World) {
   if (!person || person.birthDate > '2008-11-01') return null;
   const r = world.rng('s36', iin);
   const owners = world.vehiclesOf({ iin }).length + world.realEstateOf({ iin }).length > 0;
-  if (!r.chance(owners ? 0.15 : 0.04)) return null;
-  return statement(r, world, person.address, PERSON_TAXES, 1, sinceLimitation(person.birthDate), person.deathDate ?? RECORDS_UNTIL, false);
+  const pursued = isPursuedForTaxes({ iin }, world);
+  if (!r.chance(owners ? 0.15 : 0.04) && !pursued) return null;
+  return statement(r, world, person.address, PERSON_TAXES, 1, sinceLimitation(person.birthDate), person.deathDate ?? RECORDS_UNTIL, false, pursued);
 }
 
 function legalEntityDebt(bin: string, world: World) {
   const entity = world.legalEntity(bin);
   if (!entity) return null;
   const r = world.rng('s36', bin);
-  if (!r.chance(entity.status === 'ACTIVE' ? 0.18 : 0.45)) return null;
-  return statement(r, world, entity.address, COMPANY_TAXES, r.pick([5, 20, 100]), sinceLimitation(entity.registeredOn), RECORDS_UNTIL, true);
+  const pursued = isPursuedForTaxes({ bin }, world);
+  if (!r.chance(entity.status === 'ACTIVE' ? 0.18 : 0.45) && !pursued) return null;
+  return statement(r, world, entity.address, COMPANY_TAXES, r.pick([5, 20, 100]), sinceLimitation(entity.registeredOn), RECORDS_UNTIL, true, pursued);
+}
+
+/** A taxpayer against whom bailiffs collect tax arrears (service 18) still owes them. */
+function isPursuedForTaxes(owner: OwnerKey, world: World): boolean {
+  return openProceedingsOf(owner, world).some((p) => p.subject === 'TAX_ARREARS');
 }
 
 /** Debts older than the limitation period (5 years) are written off, so statements hold recent ones. */

@@ -4,6 +4,7 @@ import { newestFirst } from '../_shared/chronology.ts';
 import { anotherLegalEntity } from '../_shared/counterparty.ts';
 import { addDays, dateWithin, later, RECORDS_UNTIL } from '../_shared/record-dates.ts';
 import { taxOfficeOf } from '../_shared/tax-office.ts';
+import { counterparties } from '../s40-counterparties/index.ts';
 
 const SUBJECTS = [
   'Confirmation of supplies of goods under invoices issued to the audited taxpayer',
@@ -18,16 +19,22 @@ function counterAudits(bin: string, world: World) {
   if (!entity || !r.chance(0.12)) return null;
   const office = taxOfficeOf(world, entity.address);
   const list = [];
+  // A counter-audit checks the entity's invoices with a taxpayer under audit: one of its counterparties (service 40).
+  const partners = (counterparties(bin, world)?.taxCounterparties ?? []).filter((c) => c.year <= 2025);
+  const audited = new Set<string>();
   for (let n = r.int(1, 3); n > 0; n--) {
-    const related = anotherLegalEntity(world, r, bin);
-    if (!related) continue;
+    const partner = partners.length ? r.pick(partners) : undefined;
+    const related = partner ? world.legalEntity(partner.counterparty.bin) : anotherLegalEntity(world, r, bin);
+    if (!related || audited.has(related.bin)) continue;
+    audited.add(related.bin);
     const requesting = taxOfficeOf(world, related.address);
-    const orderedOn = dateWithin(r, later(entity.registeredOn, '2015-01-01'), RECORDS_UNTIL);
+    const periodYear = partner ? partner.year : r.int(2015, 2025);
+    const orderedOn = dateWithin(r, later(`${periodYear + 1}-01-15`, entity.registeredOn), RECORDS_UNTIL);
     const startedOn = addDays(orderedOn, r.int(1, 10));
     const completedOn = addDays(startedOn, r.int(10, 60));
     const done = completedOn < RECORDS_UNTIL;
-    const periodYear = Number(orderedOn.slice(0, 4)) - r.int(1, 3);
     const result = done ? r.pick(['CONFIRMED', 'CONFIRMED', 'PARTIALLY_CONFIRMED', 'NOT_CONFIRMED', 'TAXPAYER_ABSENT'] as const) : null;
+    const turnover = partner?.turnoverKzt ?? r.int(5, 900) * 100_000;
     list.push({
       orderNumber: `${r.int(100, 9999)}`,
       orderedOn,
@@ -41,7 +48,7 @@ function counterAudits(bin: string, world: World) {
       auditedPeriodTo: `${periodYear}-12-31`,
       subject: r.pick(SUBJECTS),
       result,
-      unconfirmedTurnoverKzt: result === 'NOT_CONFIRMED' || result === 'PARTIALLY_CONFIRMED' || result === 'TAXPAYER_ABSENT' ? r.int(5, 900) * 100_000 : 0,
+      unconfirmedTurnoverKzt: result === 'NOT_CONFIRMED' || result === 'TAXPAYER_ABSENT' ? turnover : result === 'PARTIALLY_CONFIRMED' ? Math.round(turnover * r.int(10, 90) / 100) : 0,
     });
   }
   return list.length ? { counterAudits: newestFirst(list, (a) => a.orderedOn) } : null;

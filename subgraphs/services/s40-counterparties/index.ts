@@ -2,11 +2,12 @@ import type { World } from '@negiz/mocks/model.ts';
 import { defineService } from '../../src/define.ts';
 import { anotherLegalEntity } from '../_shared/counterparty.ts';
 import { dateWithin, later } from '../_shared/record-dates.ts';
+import { legalEntityVat } from '../s38-vat-payers/index.ts';
 
 /** Years the electronic invoice system (ESF) reports on. */
 const YEARS = [2024, 2025, 2026];
 
-function counterparties(bin: string, world: World) {
+export function counterparties(bin: string, world: World) {
   const entity = world.legalEntity(bin);
   const r = world.rng('s40', bin);
   if (!entity || entity.legalForm === 'PUBLIC_ASSOCIATION' || !r.chance(0.6)) return null;
@@ -20,13 +21,17 @@ function counterparties(bin: string, world: World) {
     if (yearStart > yearEnd) continue;
     const turnoverKzt = r.int(1, 5000) * 10_000;
     const firstInvoiceOn = r.date(yearStart, yearEnd);
+    const relation = r.pick(['SUPPLIER', 'BUYER'] as const);
+    // Invoices carry VAT when their issuer (the supplier) is registered for VAT (service 38).
+    const supplierBin = relation === 'SUPPLIER' ? other.bin : bin;
+    const vatPayer = legalEntityVat(supplierBin, world)?.vatRegistration.status === 'ACTIVE';
     list.push({
       counterparty: { bin: other.bin },
-      relation: r.pick(['SUPPLIER', 'BUYER'] as const),
+      relation,
       year,
       invoiceCount: r.int(1, 120),
       turnoverKzt,
-      vatKzt: r.chance(0.6) ? Math.round((turnoverKzt * 12) / 112) : 0,
+      vatKzt: vatPayer ? Math.round((turnoverKzt * 12) / 112) : 0,
       firstInvoiceOn,
       lastInvoiceOn: dateWithin(r, firstInvoiceOn, yearEnd),
       revokedInvoiceCount: r.chance(0.1) ? r.int(1, 5) : 0,

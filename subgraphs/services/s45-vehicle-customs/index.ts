@@ -25,7 +25,9 @@ function declarations(iin: string, world: World) {
     const r = world.rng('s45', vehicle.vin);
     // About half the fleet is imported new or second-hand; locally assembled makes far less often.
     if (!r.chance(ASSEMBLED_LOCALLY.has(vehicle.make) ? 0.15 : 0.6)) return [];
-    const declaredOn = later(addDays(vehicle.registeredOn, -r.int(2, 30)), later(RECORDS_FROM, person.birthDate));
+    const declaredOn = addDays(vehicle.registeredOn, -r.int(2, 30));
+    // The customs base starts in 2000; a vehicle registered before it (or before its owner was born) has no declaration here.
+    if (declaredOn < later(RECORDS_FROM, person.birthDate)) return [];
     const customsValueKzt = r.int(20, 250) * 100_000;
     const countryOfDispatch = r.pick(ORIGIN_OF_MAKE[vehicle.make] ?? ['DEU', 'JPN', 'KOR', 'USA', 'ARE']);
     const eaeu = EAEU.has(countryOfDispatch);
@@ -107,7 +109,21 @@ export default defineService({
       "Customs declarations for the person's imported vehicles (service 45), newest first."
       vehicleCustomsDeclarations: [VehicleCustomsDeclaration!]!
     }
+
+    type Query {
+      "Customs declarations of the vehicle with this VIN (service 45); empty when it was never declared by a person."
+      vehicleCustomsDeclarationsByVin(vin: String!): [VehicleCustomsDeclaration!]!
+    }
   `,
-  mock: { entities: { Person: declarations } },
+  mock: {
+    entities: { Person: declarations },
+    queries: {
+      vehicleCustomsDeclarationsByVin: ({ vin }, world) => {
+        const owner = world.vehicle(String(vin))?.owner;
+        const list = owner && 'iin' in owner ? declarations(owner.iin, world)?.vehicleCustomsDeclarations ?? [] : [];
+        return list.filter((d) => d.vin === vin);
+      },
+    },
+  },
   example: { entity: 'Person', selection: 'vehicleCustomsDeclarations { declarationNumber vin declaredMakeModel countryOfDispatch declaredOn customsValueKzt }' },
 });

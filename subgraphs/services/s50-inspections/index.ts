@@ -1,6 +1,7 @@
 import type { World } from '@negiz/mocks/model.ts';
 import { defineService } from '../../src/define.ts';
 import { newestFirst } from '../_shared/chronology.ts';
+import { monthlyIndexOn } from '../_shared/monthly-index.ts';
 import { addDays, dateWithin, later, RECORDS_UNTIL } from '../_shared/record-dates.ts';
 
 /** Controlling bodies and the sphere each checks. */
@@ -43,7 +44,7 @@ function inspections(bin: string, world: World) {
       endedOn: finished ? endedOn : null,
       result: finished ? (violations ? 'VIOLATIONS_FOUND' : r.chance(0.05) ? 'NOT_CARRIED_OUT' : 'NO_VIOLATIONS') : null,
       violationsFound: violations,
-      finesImposedKzt: violations && r.chance(0.6) ? r.int(1, 200) * 3_932 : 0,
+      finesImposedKzt: violations && r.chance(0.6) ? r.int(1, 200) * monthlyIndexOn(registeredOn) : 0,
     };
   });
   return { stateInspections: newestFirst(list, (i) => i.registeredOn) };

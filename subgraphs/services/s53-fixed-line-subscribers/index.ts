@@ -1,6 +1,7 @@
 import type { World } from '@negiz/mocks/model.ts';
 import { defineService } from '../../src/define.ts';
 import { newestFirst } from '../_shared/chronology.ts';
+import { personHolding } from '../_shared/person-index.ts';
 import { dateWithin, recordSpan } from '../_shared/record-dates.ts';
 
 /** Long-distance area codes of the larger cities; elsewhere a stable 4-digit code per city. */
@@ -14,6 +15,16 @@ const TARIFFS = {
   INTERNET: ['Internet Home 100 Mbit/s (FTTH)', 'Internet Home 300 Mbit/s (FTTH)', 'Megaline ADSL 8 Mbit/s'],
   IPTV: ['ID TV Basic', 'ID TV Premium'],
 } as const;
+
+/** Numbers compare by their digits only: "+7 727 2345678", "87272345678" and "7 (727) 234-56-78" are one line. */
+function digitsOf(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length === 11 && digits.startsWith('8') ? `7${digits.slice(1)}` : digits;
+}
+
+function landlinesOf(iin: string, world: World): string[] {
+  return (subscriptions(iin, world)?.fixedLineSubscriptions ?? []).flatMap((s) => (s.phoneNumber ? [digitsOf(s.phoneNumber)] : []));
+}
 
 function subscriptions(iin: string, world: World) {
   const person = world.person(iin);
@@ -96,7 +107,20 @@ export default defineService({
       "Fixed-line subscriber contracts (service 53), newest first."
       fixedLineSubscriptions: [FixedLineSubscription!]!
     }
+
+    type Query {
+      "The subscriber holding (or who held) this landline number, e.g. +7 727 2345678 (service 53); null when no contract has it."
+      fixedLineSubscriber(phoneNumber: String!): Person
+    }
   `,
-  mock: { entities: { Person: subscriptions } },
+  mock: {
+    entities: { Person: subscriptions },
+    queries: {
+      fixedLineSubscriber: ({ phoneNumber }, world) => {
+        const iin = personHolding(world, 's53-landlines', (iin) => landlinesOf(iin, world), digitsOf(String(phoneNumber)));
+        return iin ? { iin } : null;
+      },
+    },
+  },
   example: { entity: 'Person', selection: 'fixedLineSubscriptions { contractNumber serviceKind phoneNumber installationAddress contractedOn status }' },
 });

@@ -1,6 +1,8 @@
 import type { IsoDate, World } from '@negiz/mocks/model.ts';
 import { newestFirst } from '../_shared/chronology.ts';
 import { anotherLegalEntity } from '../_shared/counterparty.ts';
+import { migrationOffice } from '../_shared/foreigners.ts';
+import { monthlyIndexOn } from '../_shared/monthly-index.ts';
 import { workerEngagements } from '../s46-foreign-labour/index.ts';
 import { addDays, dateWithin, earlier, later, recordSpan } from '../_shared/record-dates.ts';
 
@@ -11,8 +13,6 @@ const ARTICLES = [
   ['517 part 5', 'Repeated violation of the migration legislation within a year', false],
   ['517 part 2', 'Evasion of departure after the permitted period of stay expired', false],
 ] as const;
-
-const MONTHLY_CALCULATION_INDEX = 3_932;
 
 export interface ForeignWorkerViolation {
   protocolNumber: string;
@@ -42,18 +42,19 @@ export function foreignWorkerViolations(iin: string, world: World): ForeignWorke
     const employer = atWork ? (r.pick(employers) ?? anotherLegalEntity(world, r)) : undefined;
     const decision = r.pick(['WARNING', 'FINE', 'FINE', 'FINE_AND_EXPULSION', 'TERMINATED'] as const);
     const byCourt = decision === 'FINE_AND_EXPULSION';
-    const fineKzt = decision === 'FINE' || byCourt ? r.pick([10, 20, 30]) * MONTHLY_CALCULATION_INDEX : 0;
+    // Fines are set in monthly calculation indices of the year of the offence.
+    const fineKzt = decision === 'FINE' || byCourt ? r.pick([10, 20, 30]) * monthlyIndexOn(committedOn) : 0;
     return {
       protocolNumber: `${committedOn.slice(2, 4)}${r.digits(10)}`,
       committedOn,
       article,
       description,
-      detectedBy: `Migration Service Department of the Police of ${person.address.city}`,
+      detectedBy: migrationOffice(person),
       employer: employer ? { bin: employer.bin } : null,
       decision,
       decidedOn: earlier(addDays(committedOn, r.int(1, 15)), span.to),
       // Expulsion is ordered by a court; the police decide on warnings and fines themselves.
-      decidedBy: byCourt ? `Specialised inter-district administrative court of ${person.address.city}` : `Migration Service Department of the Police of ${person.address.city}`,
+      decidedBy: byCourt ? `Specialised inter-district administrative court of ${person.address.city}` : migrationOffice(person),
       fineKzt,
       finePaid: fineKzt > 0 && r.chance(0.7),
     };
