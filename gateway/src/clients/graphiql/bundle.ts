@@ -1,0 +1,23 @@
+/**
+ * The GraphiQL bundle (gateway/graphiql/dist) is built, not committed: the start command and the tests build it
+ * when it is missing or older than its sources (esbuild, about 5 s).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const GRAPHIQL_SOURCE = fileURLToPath(new URL('../../../graphiql/', import.meta.url));
+
+export function graphiqlBundleIsCurrent(dir = GRAPHIQL_SOURCE): boolean {
+  const bundle = `${dir}dist/assets/app.js`;
+  if (!existsSync(bundle) || !existsSync(`${dir}dist/index.html`)) return false;
+  const built = statSync(bundle).mtimeMs;
+  const sources = [...readdirSync(`${dir}src`).map((f) => `${dir}src/${f}`), `${dir}build.ts`];
+  return sources.every((f) => statSync(f).mtimeMs <= built);
+}
+
+/** Build the bundle unless it is current; runs build.ts with this Node (24, type stripping). */
+export function ensureGraphiqlBundle(dir = GRAPHIQL_SOURCE): void {
+  if (graphiqlBundleIsCurrent(dir)) return;
+  execFileSync(process.execPath, [`${dir}build.ts`], { stdio: 'inherit' });
+}
