@@ -1,5 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerPolicyCommands } from './policy.ts';
+import { registerSubgraphCommands } from '@negiz/subgraphs/cli.ts';
+import { registerMocksCommands } from '@negiz/mocks/cli.ts';
+import { registerJournalCommands } from '@negiz/gateway/journal/cli.ts';
+import { registerGatewayCommands } from '@negiz/gateway/cli.ts';
+import { registerOperationsCommands } from '@negiz/gateway/clients/operations/command.ts';
 
 /** Assembles the `negiz` command: each package contributes its own commands. */
 export function buildProgram(): Command {
@@ -7,6 +12,11 @@ export function buildProgram(): Command {
     .description('Negiz: the basis-checking gateway to the state databases')
     .exitOverride();
   registerPolicyCommands(program);
+  registerSubgraphCommands(program);
+  registerMocksCommands(program);
+  registerJournalCommands(program);
+  registerGatewayCommands(program);
+  registerOperationsCommands(program);
   // Commands of the other packages register here, one line each.
   return program;
 }

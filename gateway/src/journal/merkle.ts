@@ -149,10 +149,13 @@ export class MerkleFrontier {
   size: number;
   /** Perfect subtree roots, left to right, sizes decreasing powers of two matching the set bits of `size`. */
   nodes: Hash[];
+  /** The last leaf appended through this frontier (unknown for one restored from a checkpoint). */
+  lastLeaf: Hash | undefined;
 
-  constructor(size = 0, nodes: Hash[] = []) {
+  constructor(size = 0, nodes: Hash[] = [], lastLeaf?: Hash) {
     this.size = size;
     this.nodes = nodes;
+    this.lastLeaf = lastLeaf;
   }
 
   static fromLeaves(leaves: readonly Hash[]): MerkleFrontier {
@@ -162,7 +165,7 @@ export class MerkleFrontier {
   }
 
   clone(): MerkleFrontier {
-    return new MerkleFrontier(this.size, [...this.nodes]);
+    return new MerkleFrontier(this.size, [...this.nodes], this.lastLeaf);
   }
 
   append(leaf: Hash): void {
@@ -175,6 +178,7 @@ export class MerkleFrontier {
     }
     this.nodes.push(node);
     this.size += 1;
+    this.lastLeaf = leaf;
   }
 
   root(): Hash {

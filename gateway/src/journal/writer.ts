@@ -5,9 +5,9 @@
  * full queue refuses at once rather than dropping anything.
  */
 import { JournalUnavailableError, type JournalEntryInput, type JournalReceipt } from './contract.ts';
-import { prepareEntry, sealEntry, type EncodedEntry, type PreparedEntry } from './encoding.ts';
+import { prepareEntry, sealEntry, type PreparedEntry } from './encoding.ts';
 import { leafHash, MerkleFrontier, type Hash } from './merkle.ts';
-import type { JournalStore } from './store.ts';
+import { insertParameters, type InsertParameters, type InsertRow, type JournalStore } from './store.ts';
 import type { SqlQuery } from './sql-client.ts';
 
 export interface WriterOptions {
@@ -24,6 +24,16 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+interface Sealed {
+  /** Leaf index of the first entry. */
+  start: number;
+  /** Leaf start - 1 as the batch was sealed to follow it. */
+  baseLast: Hash | undefined;
+  next: MerkleFrontier;
+  rows: Array<InsertRow & { pending: Pending }>;
+  params: InsertParameters;
+}
+
 export interface CommittedState {
   size: number;
   root: Hash;
@@ -36,6 +46,8 @@ export class GroupCommitWriter {
   private queue: Pending[] = [];
   private flushing: Promise<void> | undefined;
   private frontier: MerkleFrontier | undefined;
+  /** Where the log will end once every batch in flight commits (what the next batch is sealed to follow). */
+  private tail: MerkleFrontier | undefined;
   private closed = false;
   /** Batches committed and their sizes, for metrics and benchmarks. */
   readonly stats = { batches: 0, entries: 0, failures: 0, refused: 0 };
@@ -96,40 +108,70 @@ export class GroupCommitWriter {
     });
   }
 
+  /**
+   * Two batches in flight: while one commits (its fsync), the next is already sealed, encoded and waiting for the
+   * append lock on a second connection, so PostgreSQL never waits for Node between batches. Order is kept by
+   * the lock; the waiting batch checks, once it holds the lock, that the log ends where it was sealed to follow.
+   */
   private async flushLoop(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.options.maxBatch);
-      await this.commitBatch(batch);
+    const inFlight: Array<Promise<void>> = [];
+    let previous: Promise<void> = Promise.resolve();
+    while (this.queue.length > 0 || inFlight.length > 0) {
+      if (this.queue.length > 0 && inFlight.length < 2) {
+        const batch = this.queue.splice(0, this.options.maxBatch);
+        previous = this.commitBatch(batch, previous);
+        inFlight.push(previous);
+        continue;
+      }
+      await inFlight.shift();
     }
+    this.tail = undefined;
   }
 
-  private async commitBatch(batch: Pending[]): Promise<void> {
-    let next: MerkleFrontier | undefined;
-    let accepted: Array<{ pending: Pending; id: number; leafHash: Hash; encoded: EncodedEntry }> = [];
+  /** Seals a batch against `base` (leaf indices from base.size), outside the lock. */
+  private seal(batch: Pending[], base: MerkleFrontier): Sealed {
+    const next = base.clone();
+    const rows: Array<InsertRow & { pending: Pending }> = [];
+    for (const pending of batch) {
+      const encoded = sealEntry(pending.prepared, next.size);
+      const hash = leafHash(encoded.body);
+      rows.push({ pending, id: next.size, leafHash: hash, encoded });
+      next.append(hash);
+    }
+    return { start: base.size, baseLast: base.lastLeaf, next, rows, params: insertParameters(rows) };
+  }
+
+  private async commitBatch(batch: Pending[], previous: Promise<void>): Promise<void> {
+    // Sealed in advance when the writer knows where the log will end (the usual case: it is the only writer).
+    const base = this.tail ?? this.frontier;
+    let sealed: Sealed | undefined = base && base.lastLeaf !== undefined ? this.seal(batch, base) : undefined;
+    if (sealed) this.tail = sealed.next;
+    else this.tail = undefined;
     try {
       await this.store.db.transaction(async (tx) => {
-        const seq = await this.store.lockForAppend(tx);
-        next = await this.caughtUp(tx, seq);
-        accepted = [];
-        for (const pending of batch) {
-          const encoded = sealEntry(pending.prepared, next.size);
-          const hash = leafHash(encoded.body);
-          accepted.push({ pending, id: next.size, leafHash: hash, encoded });
-          next.append(hash);
+        const { next, lastLeaf } = await this.store.lockForAppend(tx);
+        const follows = sealed !== undefined && sealed.start === next && lastLeaf !== undefined && sealed.baseLast?.equals(lastLeaf) === true;
+        if (!follows) {
+          // Another writer appended, or the batch before this one failed: seal again on what is committed.
+          await previous;
+          sealed = this.seal(batch, await this.caughtUp(tx, next));
         }
-        if (accepted.length > 0) await this.store.insertEntries(tx, accepted);
+        await this.store.insertEntries(tx, sealed!.params);
       });
     } catch (error) {
       this.stats.failures++;
+      this.tail = undefined;
       const cause = error instanceof Error ? error.message : String(error);
       const failure = new JournalUnavailableError(`journal: commit failed, ${batch.length} entries not recorded (${cause})`);
       for (const pending of batch) pending.reject(failure);
       return;
     }
-    this.frontier = next;
+    const done = sealed!;
+    // Two batches may report back in either order: the frontier only moves forward.
+    if (!this.frontier || done.next.size > this.frontier.size) this.frontier = done.next;
     this.stats.batches++;
-    this.stats.entries += accepted.length;
-    for (const a of accepted) a.pending.resolve({ id: String(a.id), leafHash: a.leafHash.toString('hex') });
+    this.stats.entries += done.rows.length;
+    for (const row of done.rows) row.pending.resolve({ id: String(row.id), leafHash: row.leafHash.toString('hex') });
   }
 
   /** A copy of the frontier brought up to `size` leaves (other writers, or a first start). */

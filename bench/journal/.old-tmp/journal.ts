@@ -1,0 +1,194 @@
+/**
+ * createJournal(config): the journal the gateway records into, plus what the operator's tools need (prove,
+ * verify, destroy, grants, checkpoints). One writer (group commit) and one checkpointer per process.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { JournalConfig } from './config.ts';
+import { JournalUnavailableError, type Journal, type JournalEntryInput, type JournalReceipt } from './contract.ts';
+import { devCheckpointKey, generateCheckpointJwk, keyFromJwk, loadCheckpointKey, type CheckpointKey } from './checkpoint-key.ts';
+import { openCheckpoint, signCheckpoint } from './checkpoint.ts';
+import { consistencyProof, MerkleFrontier, subtreeRoot } from './merkle.ts';
+import { migrate } from './migrate.ts';
+import { proveEntry, type InclusionProofDocument } from './prove.ts';
+import { pgliteClient, postgresClient, type SqlClient } from './sql-client.ts';
+import { JournalStore, type StoredCheckpoint, type StoredGrant } from './store.ts';
+import { verifyJournal, type VerifyReport } from './verify.ts';
+import { GroupCommitWriter } from './writer.ts';
+
+export interface JournalActor {
+  login: string;
+  role: number;
+  organisation: string;
+}
+
+export interface JournalService extends Journal {
+  readonly store: JournalStore;
+  readonly key: CheckpointKey;
+  readonly writer: GroupCommitWriter;
+  /** Signs and stores a checkpoint of what is committed, if the log grew since the last one. */
+  checkpoint(): Promise<StoredCheckpoint | undefined>;
+  prove(entryId: number): Promise<InclusionProofDocument>;
+  /** RFC 9162 consistency proof between two tree sizes (for witnesses holding the older checkpoint). */
+  consistency(oldSize: number, newSize: number): Promise<{ oldSize: number; newSize: number; oldRoot: string; newRoot: string; proof: string[] }>;
+  verify(): Promise<VerifyReport>;
+  /** Lawful destruction of a case's personal data (p.48); journaled first, then erased. */
+  destroyCase(caseNumber: string, actor: JournalActor): Promise<{ receipt: JournalReceipt; destroyed: number }>;
+  grant(grant: Omit<StoredGrant, 'id' | 'grantedAt' | 'revokedAt'>): Promise<number>;
+  /** Journals a read of the journal (reports, proofs, lookups) before its result is released. */
+  recordRead(read: JournalReadInput): Promise<JournalReceipt>;
+}
+
+export interface JournalReadInput {
+  actor: JournalActor;
+  client: JournalEntryInput['client'];
+  /** What was read, e.g. "reports.organisation", "reports.subject". */
+  name: string;
+  /** The query's parameters, hashed into operation.documentHash (they may name people). */
+  parameters: unknown;
+  subjects?: JournalEntryInput['subjects'];
+  outcome?: JournalEntryInput['outcome'];
+  refusal?: string;
+  /** Rows released by the read. */
+  rows?: number;
+}
+
+export async function openJournalDatabase(config: JournalConfig): Promise<SqlClient> {
+  if (config.url) {
+    return postgresClient({ url: config.url, max: config.poolSize, connectTimeoutMs: config.connectTimeoutMs, queryTimeoutMs: config.queryTimeoutMs });
+  }
+  return pgliteClient({ dataDir: !config.dataDir || config.dataDir === 'memory' ? undefined : config.dataDir });
+}
+
+export async function checkpointKeyFor(config: JournalConfig): Promise<CheckpointKey> {
+  if (config.signingKey) return loadCheckpointKey(config.signingKey);
+  if (!config.devKeyPath || config.devKeyPath === 'memory') return keyFromJwk(await generateCheckpointJwk());
+  return devCheckpointKey(config.devKeyPath);
+}
+
+export async function createJournal(config: JournalConfig, injected?: { db?: SqlClient; key?: CheckpointKey }): Promise<JournalService> {
+  const db = injected?.db ?? (await openJournalDatabase(config));
+  const store = new JournalStore(db);
+  let latest: StoredCheckpoint | undefined;
+  try {
+    if (config.migrate !== false) await migrate(db);
+    latest = await store.latestCheckpoint();
+  } catch (error) {
+    if (!injected?.db) await db.close();
+    throw new JournalUnavailableError(`journal: cannot open the journal database (${(error as Error).message})`);
+  }
+  const key = injected?.key ?? (await checkpointKeyFor(config));
+  const origin = config.origin ?? 'negiz-journal';
+  const writer = new GroupCommitWriter(
+    store,
+    { maxQueue: config.maxQueue ?? 10_000, maxBatch: config.maxBatch ?? 1000, utcOffsetMinutes: config.utcOffsetMinutes ?? 300 },
+    await trustedFrontier(key, latest),
+  );
+  let lastCheckpointSize = latest?.treeSize ?? 0;
+  let checkpointing: Promise<StoredCheckpoint | undefined> | undefined;
+  const checkpoint = (): Promise<StoredCheckpoint | undefined> => {
+    checkpointing ??= (async () => {
+      const state = writer.committed();
+      if (!state || state.size <= lastCheckpointSize) return undefined;
+      const signedAt = new Date();
+      const rootHash = state.root.toString('hex');
+      const jws = await signCheckpoint(key, { origin, treeSize: state.size, rootHash, timestamp: signedAt.toISOString() });
+      const row = { treeSize: state.size, rootHash: state.root, signedAt, jws, frontier: state.frontier };
+      await store.insertCheckpoint(row);
+      lastCheckpointSize = state.size;
+      return { id: 0, ...row };
+    })().finally(() => {
+      checkpointing = undefined;
+    });
+    return checkpointing;
+  };
+  // Under load a checkpoint every interval; a failure is retried at the next tick (the entries are already durable).
+  const timer = setInterval(() => void checkpoint().catch(() => undefined), config.checkpointIntervalMs ?? 1000);
+  timer.unref();
+  let closed = false;
+
+  const service: JournalService = {
+    store,
+    key,
+    writer,
+    record: (entry) => writer.record(entry),
+    checkpoint,
+    async prove(entryId) {
+      if (entryId >= lastCheckpointSize) await checkpoint();
+      return proveEntry(store, key, entryId);
+    },
+    verify: () => verifyJournal(store, key),
+    async consistency(oldSize, newSize) {
+      const leaves = await store.leafHashes(db, 0, newSize);
+      if (oldSize < 1 || oldSize > newSize || leaves.length < newSize) throw new RangeError(`journal: sizes must satisfy 1 <= old <= new <= ${leaves.length}`);
+      return {
+        oldSize,
+        newSize,
+        oldRoot: subtreeRoot(leaves, 0, oldSize).toString('hex'),
+        newRoot: subtreeRoot(leaves, 0, newSize).toString('hex'),
+        proof: consistencyProof(leaves, oldSize, newSize).map((h) => h.toString('hex')),
+      };
+    },
+    async destroyCase(caseNumber, actor) {
+      const count = await store.countCase(caseNumber);
+      const receipt = await writer.record(
+        {
+          requestId: randomUUID(),
+          receivedAt: new Date(),
+          user: actor,
+          client: { kind: 'CLI', id: 'negiz journal destroy' },
+          operation: { name: 'journal.destroy', documentHash: sha256(`destroy:${caseNumber}`), kind: 'destroy' },
+          // The case number stays in this entry's personal part: the act of destruction itself is kept.
+          subjects: [{ kind: 'OTHER', value: `case:${caseNumber}` }],
+          servicesCalled: [],
+          withheld: [],
+          outcome: 'RELEASED',
+          recordCounts: { journal: count },
+          durationMs: 0,
+        },
+        { destroyedEntries: count },
+      );
+      const destroyed = await store.destroyCase(caseNumber, Number(receipt.id));
+      return { receipt, destroyed };
+    },
+    grant: (grant) => store.addGrant(grant),
+    recordRead(read) {
+      return writer.record({
+        requestId: randomUUID(),
+        receivedAt: new Date(),
+        user: read.actor,
+        client: read.client,
+        operation: { name: read.name, documentHash: sha256(JSON.stringify(read.parameters ?? null)), kind: 'journal-read' },
+        subjects: read.subjects ?? [],
+        servicesCalled: ['journal'],
+        withheld: [],
+        outcome: read.outcome ?? 'RELEASED',
+        refusal: read.refusal,
+        recordCounts: read.rows === undefined ? {} : { journal: read.rows },
+        durationMs: 0,
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      await writer.close();
+      try {
+        await checkpoint();
+      } finally {
+        if (!injected?.db) await db.close();
+      }
+    },
+  };
+  return service;
+}
+
+/** The frontier stored with the latest checkpoint, if its signature and root check out (saves a full reload). */
+async function trustedFrontier(key: CheckpointKey, latest: StoredCheckpoint | undefined): Promise<MerkleFrontier | undefined> {
+  if (!latest || latest.frontier.length === 0) return undefined;
+  const payload = await openCheckpoint(key, latest.jws);
+  const frontier = new MerkleFrontier(latest.treeSize, latest.frontier);
+  if (!payload || payload.treeSize !== latest.treeSize || payload.rootHash !== frontier.root().toString('hex')) return undefined;
+  return frontier;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -1,0 +1,228 @@
+/**
+ * `negiz journal verify`: recompute every leaf from its stored body, rebuild the tree in one pass, check every
+ * checkpoint's signature and root, and name the first entry that was modified, deleted, inserted or reordered.
+ * Successive checkpoints are consistent when each signed root equals the recomputed root of the same leaf
+ * sequence at its size (what an RFC 9162 consistency proof establishes, without O(n) work per checkpoint).
+ */
+import type { CheckpointKey } from './checkpoint-key.ts';
+import { openCheckpoint } from './checkpoint.ts';
+import type { SealedPart } from './encoding.ts';
+import { personalCommitment } from './encoding.ts';
+import { leafHash, MerkleFrontier } from './merkle.ts';
+import type { JournalStore, StoredCheckpoint, StoredEntry, StoredPersonal } from './store.ts';
+
+export type ProblemKind =
+  | 'modified'
+  | 'deleted'
+  | 'inserted'
+  | 'reordered'
+  | 'personal-modified'
+  | 'personal-deleted'
+  | 'checkpoint-signature'
+  | 'checkpoint-mismatch'
+  | 'checkpoint-beyond-log';
+
+export interface Problem {
+  kind: ProblemKind;
+  /** The first entry concerned (leaf index), when one can be named. */
+  entryId?: number;
+  checkpointId?: number;
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  entries: number;
+  checkpoints: number;
+  latestCheckpoint?: { id: number; treeSize: number; rootHash: string };
+  /** Entries appended after the latest checkpoint (not yet covered by a signature). */
+  uncheckpointed: number;
+  destroyedPersonal: number;
+  root: string;
+  problems: Problem[];
+  firstProblem?: Problem;
+  elapsedMs: number;
+}
+
+const PAGE = 10_000;
+/** Which finding names an entry best: a broken sequence, then a changed body, then a changed personal part. */
+const KIND_RANK: Record<ProblemKind, number> = {
+  deleted: 0, inserted: 0, reordered: 0, modified: 1, 'personal-modified': 2, 'personal-deleted': 2,
+  'checkpoint-mismatch': 3, 'checkpoint-beyond-log': 3, 'checkpoint-signature': 3,
+};
+const MAX_PROBLEMS = 50;
+
+/** 32 bytes per leaf in one growable buffer: 1,000,000 leaves cost 32 MB, not a million objects. */
+class LeafColumn {
+  private buffer = Buffer.alloc(32 * 1024);
+  length = 0;
+  push(hash: Buffer): void {
+    if ((this.length + 1) * 32 > this.buffer.length) {
+      const grown = Buffer.alloc(this.buffer.length * 2);
+      this.buffer.copy(grown);
+      this.buffer = grown;
+    }
+    hash.copy(this.buffer, this.length * 32);
+    this.length++;
+  }
+  at(i: number): Buffer {
+    return this.buffer.subarray(i * 32, i * 32 + 32);
+  }
+}
+
+export async function verifyJournal(store: JournalStore, key: CheckpointKey): Promise<VerifyReport> {
+  const started = performance.now();
+  const problems: Problem[] = [];
+  const report = (p: Problem): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
+  const checkpoints = await store.checkpoints();
+  // Signed payloads, checked up front; the roots are compared when the rebuild reaches each size.
+  const signed = new Map<number, { cp: StoredCheckpoint; root: string; size: number }>();
+  for (const cp of checkpoints) {
+    const payload = await openCheckpoint(key, cp.jws);
+    if (!payload) {
+      report({ kind: 'checkpoint-signature', checkpointId: cp.id, message: `checkpoint ${cp.id}: signature invalid` });
+      continue;
+    }
+    if (payload.treeSize !== cp.treeSize || payload.rootHash !== cp.rootHash.toString('hex')) {
+      report({ kind: 'checkpoint-mismatch', checkpointId: cp.id, message: `checkpoint ${cp.id}: stored size/root differ from the signed payload` });
+    }
+    signed.set(cp.id, { cp, root: payload.rootHash, size: payload.treeSize });
+  }
+  // Several gateway processes may sign checkpoints of the same log slightly out of order, so sizes are not
+  // required to grow with the row id: each signed root must equal the recomputed root at its size, which makes
+  // every pair of checkpoints consistent (both are prefixes of the one recomputed leaf sequence).
+  const ordered = [...signed.values()];
+  const bySize = new Map<number, Array<{ cp: StoredCheckpoint; root: string }>>();
+  for (const s of ordered) bySize.set(s.size, [...(bySize.get(s.size) ?? []), s]);
+  let lastCheckedSize = 0;
+  const checkRootsAt = (frontier: MerkleFrontier): void => {
+    const due = bySize.get(frontier.size);
+    if (!due) return;
+    const root = frontier.root().toString('hex');
+    for (const s of due) {
+      if (s.root !== root) {
+        report({
+          kind: 'checkpoint-mismatch',
+          checkpointId: s.cp.id,
+          entryId: lastCheckedSize,
+          message: `checkpoint ${s.cp.id} (size ${frontier.size}): signed root differs from the recomputed tree; an entry in [${lastCheckedSize}, ${frontier.size}) was altered`,
+        });
+      }
+    }
+    lastCheckedSize = frontier.size;
+  };
+
+  const frontier = new MerkleFrontier();
+  const leaves = new LeafColumn();
+  let expected = 0;
+  let sequenceBroken = false;
+  let destroyed = 0;
+  checkRootsAt(frontier);
+  // The next page is fetched while this one is hashed: the database and the CPU work side by side.
+  const fetchPage = async (from: number): Promise<{ page: StoredEntry[]; personal: Map<number, StoredPersonal> }> => {
+    const page = await store.entries(from, PAGE);
+    const personal = page.length === 0 ? new Map<number, StoredPersonal>() : await store.personal(page[0]!.id, page[page.length - 1]!.id + 1);
+    return { page, personal };
+  };
+  let pending = fetchPage(0);
+  for (;;) {
+    const { page, personal } = await pending;
+    if (page.length === 0) break;
+    const last = page[page.length - 1]!.id;
+    pending = fetchPage(last + 1);
+    for (let j = 0; j < page.length; j++) {
+      const row = page[j]!;
+      const hash = leafHash(row.body);
+      let sealed: SealedPart | undefined;
+      try {
+        sealed = JSON.parse(row.body) as SealedPart;
+      } catch {
+        sealed = undefined;
+      }
+      if (!sequenceBroken) {
+        if (row.id !== expected) {
+          sequenceBroken = true;
+          report({ kind: 'deleted', entryId: expected, message: `entry ${expected} deleted: the log jumps from ${expected - 1} to ${row.id}` });
+        } else if (!sealed || sealed.seq !== row.id) {
+          sequenceBroken = true;
+          report(classifySequence(row.id, sealed?.seq, hash, page, j, leaves));
+        }
+      }
+      if (!hash.equals(row.leafHash)) {
+        report({ kind: 'modified', entryId: row.id, message: `entry ${row.id} modified: its body no longer matches its leaf hash` });
+      }
+      const part = personal.get(row.id);
+      if (!part) {
+        report({ kind: 'personal-deleted', entryId: row.id, message: `entry ${row.id}: personal part deleted outside a lawful destruction` });
+      } else if (part.body === null || part.salt === null) {
+        const destruction = part.destructionEntry;
+        if (destruction === null) {
+          report({ kind: 'personal-deleted', entryId: row.id, message: `entry ${row.id}: personal part erased without a destruction entry` });
+        } else destroyed++;
+      } else if (sealed && personalCommitment(part.salt, part.body) !== sealed.personal) {
+        report({ kind: 'personal-modified', entryId: row.id, message: `entry ${row.id}: personal part modified (commitment differs)` });
+      }
+      leaves.push(hash);
+      frontier.append(hash);
+      expected = row.id + 1;
+      checkRootsAt(frontier);
+    }
+  }
+  for (const s of ordered) {
+    if (s.size > frontier.size) {
+      report({ kind: 'checkpoint-beyond-log', checkpointId: s.cp.id, entryId: frontier.size, message: `checkpoint ${s.cp.id} covers ${s.size} entries but the log has ${frontier.size}: entries from ${frontier.size} deleted` });
+    }
+  }
+  const latest = ordered.reduce<(typeof ordered)[number] | undefined>((best, s) => (!best || s.size >= best.size ? s : best), undefined);
+  // Entry-level findings name the entry; checkpoint findings only bound a range, so they come after.
+  const group = (p: Problem): number => (KIND_RANK[p.kind] < 3 ? 0 : 1);
+  const sorted = [...problems].sort(
+    (a, b) => group(a) - group(b) || (a.entryId ?? Number.MAX_SAFE_INTEGER) - (b.entryId ?? Number.MAX_SAFE_INTEGER) || KIND_RANK[a.kind] - KIND_RANK[b.kind],
+  );
+  return {
+    ok: problems.length === 0,
+    entries: frontier.size,
+    checkpoints: checkpoints.length,
+    latestCheckpoint: latest ? { id: latest.cp.id, treeSize: latest.size, rootHash: latest.root } : undefined,
+    uncheckpointed: Math.max(0, frontier.size - (latest?.size ?? 0)),
+    destroyedPersonal: destroyed,
+    root: frontier.root().toString('hex'),
+    problems: sorted,
+    firstProblem: sorted[0],
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The row at `id` carries sequence number `seq` (or an unreadable body): say what happened at `id`. */
+function classifySequence(
+  id: number,
+  seq: number | undefined,
+  hash: Buffer,
+  page: ReadonlyArray<{ id: number; body: string }>,
+  j: number,
+  leaves: LeafColumn,
+): Problem {
+  if (seq === undefined) return { kind: 'modified', entryId: id, message: `entry ${id} modified: its body is not a journal entry` };
+  if (seq > id) {
+    const laterHoldsIt = page.slice(j + 1).some((row) => sealedSeq(row.body) === id);
+    return laterHoldsIt
+      ? { kind: 'reordered', entryId: id, message: `entries reordered: position ${id} holds the entry sealed as ${seq}` }
+      : { kind: 'deleted', entryId: id, message: `entry ${id} deleted: position ${id} holds the entry sealed as ${seq}` };
+  }
+  // seq < id: an earlier sequence number again. Either this row duplicates an entry already seen, or rows were
+  // shifted to make room for an entry inserted at position seq.
+  if (seq < leaves.length && leaves.at(seq).equals(hash)) {
+    return { kind: 'inserted', entryId: id, message: `entry inserted at ${id}: it repeats the entry sealed as ${seq}` };
+  }
+  return { kind: 'inserted', entryId: seq, message: `entry inserted at ${seq}: the entry sealed as ${seq} now sits at ${id}` };
+}
+
+function sealedSeq(body: string): number | undefined {
+  try {
+    return (JSON.parse(body) as SealedPart).seq;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Group commit: concurrent record() calls wait in a bounded queue; while one transaction is in flight the next
+ * batch gathers, then goes in as one multi-row insert. Every promise of a batch resolves after its COMMIT, or the
+ * whole batch rejects with JournalUnavailableError: an entry is never acknowledged without being durable, and a
+ * full queue refuses at once rather than dropping anything.
+ */
+import { JournalUnavailableError, type JournalEntryInput, type JournalReceipt } from './contract.ts';
+import { prepareEntry, sealEntry, type EncodedEntry, type PreparedEntry } from './encoding.ts';
+import { leafHash, MerkleFrontier, type Hash } from './merkle.ts';
+import type { JournalStore } from './store.ts';
+import type { SqlQuery } from './sql-client.ts';
+
+export interface WriterOptions {
+  /** Entries waiting beyond this are refused (backpressure). */
+  maxQueue: number;
+  /** Entries per transaction. */
+  maxBatch: number;
+  utcOffsetMinutes: number;
+}
+
+interface Pending {
+  prepared: PreparedEntry;
+  resolve: (receipt: JournalReceipt) => void;
+  reject: (error: Error) => void;
+}
+
+export interface CommittedState {
+  size: number;
+  root: Hash;
+  frontier: Hash[];
+}
+
+export class GroupCommitWriter {
+  private readonly store: JournalStore;
+  private readonly options: WriterOptions;
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | undefined;
+  private frontier: MerkleFrontier | undefined;
+  private closed = false;
+  /** Batches committed and their sizes, for metrics and benchmarks. */
+  readonly stats = { batches: 0, entries: 0, failures: 0, refused: 0 };
+
+  constructor(store: JournalStore, options: WriterOptions, initial?: MerkleFrontier) {
+    this.store = store;
+    this.options = options;
+    this.frontier = initial;
+  }
+
+  record(entry: JournalEntryInput, note?: Record<string, string | number>): Promise<JournalReceipt> {
+    if (this.closed) return Promise.reject(new JournalUnavailableError('journal: closed'));
+    if (this.queue.length >= this.options.maxQueue) {
+      this.stats.refused++;
+      return Promise.reject(new JournalUnavailableError('journal: queue full, entry refused (backpressure)'));
+    }
+    let prepared: PreparedEntry;
+    try {
+      prepared = prepareEntry(entry, { utcOffsetMinutes: this.options.utcOffsetMinutes, note });
+      // PostgreSQL text cannot hold NUL: one such value would fail the whole batch, so it is refused here.
+      if (prepared.before.includes('\\u0000') || prepared.after.includes('\\u0000') || prepared.personalBody.includes('\\u0000')) {
+        throw new TypeError('a value contains a NUL character');
+      }
+    } catch (error) {
+      // A malformed entry is the caller's bug: refuse it alone.
+      return Promise.reject(new TypeError(`journal: entry not recordable: ${(error as Error).message}`));
+    }
+    return new Promise<JournalReceipt>((resolve, reject) => {
+      this.queue.push({ prepared, resolve, reject });
+      this.kick();
+    });
+  }
+
+  /** What has been committed by this writer (and any other writer it caught up with). */
+  committed(): CommittedState | undefined {
+    if (!this.frontier) return undefined;
+    return { size: this.frontier.size, root: this.frontier.root(), frontier: [...this.frontier.nodes] };
+  }
+
+  /** Resolves once every queued entry has been committed or rejected. */
+  async drain(): Promise<void> {
+    while (this.flushing || this.queue.length > 0) {
+      this.kick();
+      await this.flushing;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+    this.closed = true;
+  }
+
+  private kick(): void {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = this.flushLoop().finally(() => {
+      this.flushing = undefined;
+      if (this.queue.length > 0) this.kick();
+    });
+  }
+
+  private async flushLoop(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.maxBatch);
+      await this.commitBatch(batch);
+    }
+  }
+
+  private async commitBatch(batch: Pending[]): Promise<void> {
+    let next: MerkleFrontier | undefined;
+    let accepted: Array<{ pending: Pending; id: number; leafHash: Hash; encoded: EncodedEntry }> = [];
+    try {
+      await this.store.db.transaction(async (tx) => {
+        const seq = await this.store.lockForAppend(tx);
+        next = await this.caughtUp(tx, seq);
+        accepted = [];
+        for (const pending of batch) {
+          const encoded = sealEntry(pending.prepared, next.size);
+          const hash = leafHash(encoded.body);
+          accepted.push({ pending, id: next.size, leafHash: hash, encoded });
+          next.append(hash);
+        }
+        if (accepted.length > 0) await this.store.insertEntries(tx, accepted);
+      });
+    } catch (error) {
+      this.stats.failures++;
+      const cause = error instanceof Error ? error.message : String(error);
+      const failure = new JournalUnavailableError(`journal: commit failed, ${batch.length} entries not recorded (${cause})`);
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    this.frontier = next;
+    this.stats.batches++;
+    this.stats.entries += accepted.length;
+    for (const a of accepted) a.pending.resolve({ id: String(a.id), leafHash: a.leafHash.toString('hex') });
+  }
+
+  /** A copy of the frontier brought up to `size` leaves (other writers, or a first start). */
+  private async caughtUp(tx: SqlQuery, size: number): Promise<MerkleFrontier> {
+    let frontier = this.frontier?.clone();
+    if (!frontier || frontier.size > size) frontier = new MerkleFrontier();
+    if (frontier.size < size) {
+      for (const hash of await this.store.leafHashes(tx, frontier.size, size)) frontier.append(hash);
+    }
+    return frontier;
+  }
+}

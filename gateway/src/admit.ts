@@ -1,0 +1,98 @@
+/**
+ * The stages before execution, in order, data flowing one way: authenticate -> basis -> policy. Runs once per
+ * HTTP request (a batch shares the token, each operation brings its own basis) and rewrites each operation's
+ * text to its pruned form, so Apollo Server's caches key on what actually runs.
+ */
+import { randomUUID } from 'node:crypto';
+import { isValidBin, isValidIin } from '@negiz/mocks/identifiers.ts';
+import type { Authenticator } from './authenticate/index.ts';
+import { readBasisClaim, type BasisVerifier } from './basis/index.ts';
+import type { ClientKind, Journal } from './journal/contract.ts';
+import { subjectsOf, type PolicyStage } from './policy/index.ts';
+import { Refusal } from './refusal.ts';
+import { attachState, type OperationState } from './request-state.ts';
+import { journalEntry } from './release/plugin.ts';
+
+export interface AdmitOptions {
+  authenticate: Authenticator;
+  verifyBasis: BasisVerifier;
+  policy: PolicyStage;
+  journal: Journal;
+}
+
+export interface HttpOperation {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Admit the operations of one HTTP request, rewriting them in place, or throw the Refusal of the whole request.
+ * `operations` are the parsed body items (or the GET parameters as one item).
+ */
+export async function admit(
+  options: AdmitOptions,
+  headers: Headers,
+  operations: HttpOperation[],
+  client: { kind: ClientKind; id: string },
+): Promise<OperationState[]> {
+  const receivedAt = new Date();
+  const startedAt = performance.now();
+  const authorization = Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization;
+  const identity = await options.authenticate(authorization);
+  const states: OperationState[] = [];
+  for (const operation of operations) {
+    if (typeof operation.query !== 'string') throw new Refusal('BAD_REQUEST', 'Send the operation text in "query" (persisted operations are resolved before this stage)');
+    const operationName = typeof operation.operationName === 'string' ? operation.operationName : undefined;
+    const inspection = options.policy.inspect(operation.query, operationName);
+    const state: OperationState = {
+      requestId: randomUUID(),
+      receivedAt,
+      startedAt,
+      identity,
+      client,
+      inspection,
+      variables: record(operation.variables),
+      servicesCalled: new Set(),
+      audiences: [],
+      contexts: new Map(),
+    };
+    const extensions = record(operation.extensions);
+    if (inspection.valid && !inspection.introspectionOnly) {
+      // A malformed identifier is refused before any registry or service is asked (and never echoed back).
+      for (const subject of subjectsOf(inspection, state.variables)) {
+        if (subject.kind === 'IIN' && !isValidIin(subject.value)) {
+          throw new Refusal('INVALID_IIN', 'Invalid IIN: an individual identification number is 12 digits encoding a birth date, century and sex, with a valid check digit');
+        }
+        if (subject.kind === 'BIN' && !isValidBin(subject.value)) {
+          throw new Refusal('INVALID_BIN', 'Invalid BIN: a business identification number is 12 digits encoding the registration date and kind, with a valid check digit');
+        }
+      }
+      const claim = readBasisClaim(extensions, headers);
+      try {
+        state.basis = await options.verifyBasis(identity, claim);
+      } catch (error) {
+        if (error instanceof Refusal && claim) {
+          // A refused basis is itself a fact for the supervisors (p.10): record it; the refusal stands either way.
+          await options.journal
+            .record({ ...journalEntry(state, 'REFUSED', { refusal: error.code }), basis: { ...claim, verification: error.code }, caseNumber: claim.number })
+            .catch(() => undefined);
+        }
+        throw error;
+      }
+      state.pruned = options.policy.prune(inspection, { role: identity.role, basis: state.basis.type, articlesQualify: state.basis.articlesQualify });
+      state.audiences = state.pruned.services.map(options.policy.slugOf);
+      operation.query = state.pruned.query;
+    }
+    operation.extensions = attachState(extensions, state);
+    states.push(state);
+  }
+  return states;
+}

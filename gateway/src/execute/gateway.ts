@@ -1,0 +1,17 @@
+/** The execute stage: @apollo/gateway over the composed supergraph, each subgraph behind the signed context. */
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { SignedContextDataSource, type ContextSigner } from './signed-context.ts';
+
+export interface ExecuteOptions {
+  supergraphSdl: string;
+  /** The transport to one subgraph (in-process or HTTP), by its name (the service slug) and composed URL. */
+  dataSource: (name: string, url: string | undefined) => GraphQLDataSource;
+  sign: ContextSigner;
+}
+
+export function createGateway(options: ExecuteOptions): ApolloGateway {
+  return new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SignedContextDataSource(options.dataSource(name, url), name, options.sign),
+  });
+}

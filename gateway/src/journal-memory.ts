@@ -1,0 +1,22 @@
+/**
+ * A journal held in memory: for tests and `--journal memory` until the durable journal is configured. It keeps
+ * the contract (an entry is "committed" when `record` resolves) and can be told to fail, to prove that the
+ * gateway then releases no data.
+ */
+import { createHash } from 'node:crypto';
+import { JournalUnavailableError, type Journal, type JournalEntryInput, type JournalReceipt } from './journal/contract.ts';
+
+export class MemoryJournal implements Journal {
+  readonly entries: JournalEntryInput[] = [];
+  /** When set, `record` rejects (the journal "is down"). */
+  failing = false;
+
+  async record(entry: JournalEntryInput): Promise<JournalReceipt> {
+    if (this.failing) throw new JournalUnavailableError('memory journal set to fail');
+    this.entries.push(entry);
+    const leafHash = createHash('sha256').update(Buffer.from([0])).update(JSON.stringify(entry)).digest('hex');
+    return { id: String(this.entries.length - 1), leafHash };
+  }
+
+  async close(): Promise<void> {}
+}

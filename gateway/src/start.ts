@@ -1,0 +1,138 @@
+/**
+ * Composition root: builds the gateway from its configuration and listens. In development this is the whole
+ * product on embedded defaults (`negiz start`): all subgraphs in-process, the development identity provider, the
+ * demo users and mock case registries, and the embedded journal.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { defaultWorld } from '@negiz/mocks';
+import { composeSupergraph } from '@negiz/subgraphs/compose.ts';
+import { contextKeys } from '@negiz/subgraphs/context.ts';
+import { createSubgraphHost, type SubgraphHost } from '@negiz/subgraphs/host.ts';
+import { InProcessGraphQLDataSource } from '@negiz/subgraphs/inprocess.ts';
+import { loadServices } from '@negiz/subgraphs/registry.ts';
+import { amrOf, demoUserRegistry } from './authenticate/demo-users.ts';
+import { devIdentityProvider, type DevIdentityProvider } from './authenticate/dev-idp.ts';
+import { httpUserRegistry } from './authenticate/http-users.ts';
+import { cachedUserRegistry, createAuthenticator, createTokenVerifier, jwksFrom, jwksFromObject, type Authenticator, type UserRegistry } from './authenticate/index.ts';
+import { createBasisVerifier, HttpCaseRegistry, type CaseRegistry } from './basis/index.ts';
+import { mockCaseRegistry } from './basis/mock-registry.ts';
+import { ConfigError, type GatewayConfig } from './config.ts';
+import { clientsExtension, demoCasesOf, demoLogin, ensureGraphiqlBundle, requestClient } from './clients/index.ts';
+import { contextSigner, inProcessContextKeys } from './execute/context-signer.ts';
+import { HttpDataSource } from './execute/http-data-source.ts';
+import type { Journal } from './journal/contract.ts';
+import { journalConfigFromEnv } from './journal/config.ts';
+import { createJournal } from './journal/journal.ts';
+import { MemoryJournal } from './journal-memory.ts';
+import type { PolicyStage } from './policy/index.ts';
+import { buildGatewayServer, type GatewayServer } from './server.ts';
+
+export interface RunningGateway extends GatewayServer {
+  url: string;
+  idp?: DevIdentityProvider;
+  journal: Journal;
+  close(): Promise<void>;
+}
+
+export interface StartHooks {
+  logger?: Logger;
+  extend?: (app: FastifyInstance, facts: { policy: PolicyStage; authenticate: Authenticator }) => Promise<void>;
+  /** Listen (default) or only build (tests use inject). */
+  listen?: boolean;
+}
+
+async function supergraphOf(config: GatewayConfig, logger: Logger): Promise<string> {
+  if (existsSync(config.supergraphPath)) return readFileSync(config.supergraphPath, 'utf8');
+  if (config.mode === 'production') throw new ConfigError(`no supergraph at ${config.supergraphPath}: run "negiz compose"`);
+  logger.warn('no composed supergraph: composing the services now (run "negiz compose" to skip this)');
+  return composeSupergraph(await loadServices());
+}
+
+export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}): Promise<RunningGateway> {
+  const logger = hooks.logger ?? pino({ name: 'negiz-gateway', level: config.logLevel });
+  const dev = config.mode === 'development';
+  const supergraphSdl = await supergraphOf(config, logger);
+  const world = dev ? defaultWorld() : undefined;
+  // In-process subgraphs share a key pair made here; remote ones need the configured pair (NEGIZ_CONTEXT_*).
+  const keys = config.subgraphs.kind === 'inprocess' && !process.env.NEGIZ_CONTEXT_PRIVATE_KEY ? inProcessContextKeys() : await contextKeys();
+  if (!keys.privateKey) throw new ConfigError('the gateway needs NEGIZ_CONTEXT_PRIVATE_KEY to sign the subgraph context');
+  const privateKey = keys.privateKey;
+
+  let host: SubgraphHost | undefined;
+  let dataSource: (name: string, url: string | undefined) => GraphQLDataSource;
+  const subgraphs = config.subgraphs;
+  if (subgraphs.kind === 'inprocess') {
+    host = await createSubgraphHost({ world, publicKey: keys.publicKey });
+    const hosted = host.services;
+    dataSource = (name) => {
+      const service = hosted.get(name);
+      if (!service) throw new ConfigError(`the supergraph names subgraph "${name}", which is not hosted in-process`);
+      return new InProcessGraphQLDataSource({ service });
+    };
+  } else {
+    dataSource = (name, url) => {
+      const target = subgraphs.urls[name] ?? (subgraphs.baseUrl ? `${subgraphs.baseUrl.replace(/\/+$/, '')}/${name}/graphql` : url);
+      if (!target) throw new ConfigError(`no URL for subgraph "${name}"`);
+      return new HttpDataSource(target);
+    };
+  }
+
+  let idp: DevIdentityProvider | undefined;
+  let verifier;
+  if (config.identity) {
+    verifier = createTokenVerifier({ keys: jwksFrom(config.identity.jwks), issuer: config.identity.issuer, audience: config.identity.audience, cacheMs: config.tokenCacheMs });
+  } else {
+    idp = await devIdentityProvider(config.home);
+    verifier = createTokenVerifier({ keys: jwksFromObject(idp.jwks), issuer: idp.issuer, audience: idp.audience, cacheMs: config.tokenCacheMs });
+  }
+  const auth = { authorization: config.registryAuthorization };
+  const userSource: UserRegistry = config.userRegistryUrl ? httpUserRegistry(config.userRegistryUrl, auth) : demoUserRegistry(world!);
+  const users = cachedUserRegistry(userSource, config.userStatusCacheMs);
+  const cases: CaseRegistry = config.caseRegistryUrl ? new HttpCaseRegistry({ baseUrl: config.caseRegistryUrl, ...auth }) : mockCaseRegistry(world!);
+
+  const journal: Journal =
+    config.journal === 'memory' ? new MemoryJournal() : await createJournal({ ...journalConfigFromEnv(process.env), dataDir: process.env.NEGIZ_JOURNAL_DIR ?? join(config.home, 'journal') });
+
+  const authenticate = createAuthenticator(verifier, users);
+  // The clients' stage (persisted operations, APQ, limits) and, in development, GraphiQL at /graphiql.
+  let extend = hooks.extend;
+  if (!extend) {
+    if (dev && idp) {
+      try {
+        ensureGraphiqlBundle();
+      } catch (error) {
+        logger.warn({ err: (error as Error).message }, 'GraphiQL bundle could not be built: /graphiql is unavailable');
+      }
+    }
+    extend = clientsExtension(dev && idp && world ? { graphiql: { casesOf: demoCasesOf(world), devLogin: demoLogin(world, idp) } } : {});
+  }
+  const server = await buildGatewayServer({
+    supergraphSdl,
+    authenticate,
+    verifyBasis: createBasisVerifier({ registry: cases, cacheMs: config.basisCacheMs }),
+    journal,
+    dataSource,
+    sign: contextSigner(privateKey, keys.alg),
+    ...(idp && dev ? { devJwks: idp.jwks } : {}),
+    logger,
+    extend,
+    clientOf: requestClient,
+  });
+  server.app.addHook('onClose', async () => {
+    await journal.close().catch(() => undefined);
+    await host?.close();
+  });
+  let url = `http://${config.host}:${config.port}/graphql`;
+  if (hooks.listen !== false) {
+    const address = await server.app.listen({ host: config.host, port: config.port });
+    url = `${address}/graphql`;
+    logger.info({ url, mode: config.mode, subgraphs: host ? 'in-process' : 'http', journal: config.journal }, 'gateway listening');
+  }
+  return { ...server, url, ...(idp ? { idp } : {}), journal, close: () => server.app.close() };
+}
+
+export { amrOf };

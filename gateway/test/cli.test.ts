@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { decodeJwt } from 'jose';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerGatewayCommands } from '../src/cli.ts';
+
+let printed: string[];
+beforeEach(() => {
+  printed = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+  process.env.NEGIZ_HOME = mkdtempSync(join(tmpdir(), 'negiz-cli-'));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete process.env.NEGIZ_HOME;
+});
+
+function program(): Command {
+  const p = new Command('negiz').exitOverride();
+  registerGatewayCommands(p);
+  return p;
+}
+
+describe('negiz token', () => {
+  it('prints a token for a demo user with the MFA factors the user enrolled', async () => {
+    await program().parseAsync(['node', 'negiz', 'token', '--user', 'investigator.police', '--json']);
+    const out = JSON.parse(printed[0]!) as { token: string; role: number; amr: string[] };
+    expect(out.role).toBe(3);
+    const claims = decodeJwt(out.token);
+    expect(claims).toMatchObject({ sub: 'investigator.police', role: 3 });
+    expect(claims.amr).toContain('hwk');
+  }, 30_000);
+
+  it('refuses an unknown user and production mode', async () => {
+    await expect(program().parseAsync(['node', 'negiz', 'token', '--user', 'nobody'])).rejects.toThrow(/no demo user/);
+    process.env.NEGIZ_MODE = 'production';
+    try {
+      await expect(program().parseAsync(['node', 'negiz', 'token', '--user', 'investigator.police'])).rejects.toThrow();
+    } finally {
+      delete process.env.NEGIZ_MODE;
+    }
+  }, 30_000);
+});
