@@ -1,3 +1,4 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'cli', include: ['test/**/*.test.ts', 'services/**/*.test.ts'] } });
+// Each test starts the real `negiz` in a child process (about a second, more on a loaded machine).
+export default defineProject({ test: { name: 'cli', include: ['test/**/*.test.ts'], testTimeout: 30_000 } });

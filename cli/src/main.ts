@@ -1,29 +1,32 @@
 import { Command, CommanderError } from 'commander';
-import { registerPolicyCommands } from './policy.ts';
-import { registerSubgraphCommands } from '@negiz/subgraphs/cli.ts';
-import { registerMocksCommands } from '@negiz/mocks/cli.ts';
-import { registerJournalCommands } from '@negiz/gateway/journal/cli.ts';
-import { registerGatewayCommands } from '@negiz/gateway/cli.ts';
-import { registerOperationsCommands } from '@negiz/gateway/clients/operations/command.ts';
 
-/** Assembles the `negiz` command: each package contributes its own commands. */
-export function buildProgram(): Command {
-  const program = new Command('negiz')
-    .description('Negiz: the basis-checking gateway to the state databases')
-    .exitOverride();
-  registerPolicyCommands(program);
-  registerSubgraphCommands(program);
-  registerMocksCommands(program);
-  registerJournalCommands(program);
-  registerGatewayCommands(program);
-  registerOperationsCommands(program);
-  // Commands of the other packages register here, one line each.
+type Registrar = (program: Command) => void;
+
+/**
+ * Each package contributes its own commands. Only the package that owns the command being run is loaded
+ * (`negiz --help` and unknown commands load them all), so every command starts fast.
+ */
+const PACKAGES: ReadonlyArray<{ commands: readonly string[]; load: () => Promise<Registrar> }> = [
+  { commands: ['policy'], load: async () => (await import('./policy.ts')).registerPolicyCommands },
+  { commands: ['compose', 'serve-subgraphs', 'services'], load: async () => (await import('@negiz/subgraphs/cli.ts')).registerSubgraphCommands },
+  { commands: ['mocks'], load: async () => (await import('@negiz/mocks/cli.ts')).registerMocksCommands },
+  { commands: ['journal'], load: async () => (await import('@negiz/gateway/journal/cli.ts')).registerJournalCommands },
+  { commands: ['start', 'token'], load: async () => (await import('@negiz/gateway/cli.ts')).registerGatewayCommands },
+  { commands: ['operations'], load: async () => (await import('@negiz/gateway/clients/operations/command.ts')).registerOperationsCommands },
+];
+
+/** Assembles the `negiz` command for these arguments. */
+export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
+  const program = new Command('negiz').description('Negiz: the basis-checking gateway to the state databases').exitOverride();
+  const name = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const owner = PACKAGES.find((p) => name !== undefined && p.commands.includes(name));
+  for (const pkg of owner ? [owner] : PACKAGES) (await pkg.load())(program);
   return program;
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
