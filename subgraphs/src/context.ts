@@ -1,0 +1,104 @@
+import { SignJWT, createRemoteJWKSet, errors as joseErrors, generateKeyPair, importPKCS8, importSPKI, jwtVerify, type CryptoKey, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import { z } from 'zod';
+import { BASIS_CODES } from '@negiz/schema';
+import { subgraphError } from './errors.ts';
+
+/** The gateway signs every subgraph request with this issuer; subgraphs accept no other. */
+export const GATEWAY_ISSUER = 'negiz-gateway';
+/** HTTP header carrying the signed context from the gateway to a subgraph. */
+export const GATEWAY_CONTEXT_HEADER = 'x-negiz-context';
+/** Short-lived: a token copied out of a log or a proxy is useless a minute later. */
+export const GATEWAY_CONTEXT_TTL_SECONDS = 60;
+const ALGORITHMS = ['EdDSA', 'Ed25519', 'ES256'];
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  role: z.number().int().positive(),
+  org: z.string().min(1),
+  basis: z.object({ type: z.enum(BASIS_CODES), number: z.string().min(1), instruction: z.string().min(1).optional() }),
+  articlesQualify: z.boolean(),
+  rid: z.string().min(1),
+});
+
+/** What the gateway established about the request: who asks, in which proceeding, and whether its articles qualify. */
+export type GatewayClaims = z.infer<typeof claimsSchema>;
+
+export type VerificationKey = CryptoKey | KeyObject | JWTVerifyGetKey;
+export interface ContextKeys {
+  privateKey?: CryptoKey | KeyObject;
+  publicKey: VerificationKey;
+  alg: 'EdDSA' | 'ES256';
+}
+
+export async function signGatewayContext(
+  claims: GatewayClaims,
+  options: { privateKey: CryptoKey | KeyObject; audience: string; alg?: 'EdDSA' | 'ES256'; ttlSeconds?: number },
+): Promise<string> {
+  const { sub, ...rest } = claimsSchema.parse(claims);
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: options.alg ?? 'EdDSA', typ: 'negiz-context+jwt' })
+    .setIssuer(GATEWAY_ISSUER)
+    .setSubject(sub)
+    .setAudience(options.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${options.ttlSeconds ?? GATEWAY_CONTEXT_TTL_SECONDS}s`)
+    .sign(options.privateKey);
+}
+
+/** The refusal for any request that does not carry a valid context; the reason says which check failed, never the token. */
+export function contextRequired(reason: string) {
+  return subgraphError('GATEWAY_CONTEXT_REQUIRED', `A subgraph serves data only to requests signed by the gateway: ${reason}`);
+}
+
+/** Verify the gateway's signature, issuer, audience (this subgraph's slug), expiry and the claims' shape. */
+export async function verifyGatewayContext(token: string | undefined, options: { publicKey: VerificationKey; audience: string }): Promise<GatewayClaims> {
+  if (!token) throw contextRequired(`the request carries no signed context (${GATEWAY_CONTEXT_HEADER})`);
+  let payload: unknown;
+  try {
+    ({ payload } = await jwtVerify(token, options.publicKey as CryptoKey, {
+      issuer: GATEWAY_ISSUER,
+      audience: options.audience,
+      algorithms: ALGORITHMS,
+      requiredClaims: ['exp', 'iat', 'sub'],
+      maxTokenAge: `${GATEWAY_CONTEXT_TTL_SECONDS + 5}s`,
+    }));
+  } catch (error) {
+    throw contextRequired(reasonOf(error));
+  }
+  const parsed = claimsSchema.safeParse(payload);
+  if (!parsed.success) throw contextRequired('the context lacks the basis claims');
+  return parsed.data;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'the context has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `the context's "${error.claim}" claim is not valid for this subgraph`;
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the context signature does not verify';
+  return 'the context is malformed or not signed with an accepted key';
+}
+
+let development: Promise<Required<Omit<ContextKeys, 'publicKey'>> & { publicKey: CryptoKey }> | undefined;
+/**
+ * A key pair generated once per process when none is configured (never written anywhere): enough for a gateway
+ * and subgraphs sharing a process (`negiz start`, tests). Separate processes need configured keys.
+ */
+export function developmentContextKeys(): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey; alg: 'EdDSA' }> {
+  development ??= generateKeyPair('EdDSA', { extractable: false }).then((pair) => ({ ...pair, alg: 'EdDSA' as const }));
+  return development as Promise<{ privateKey: CryptoKey; publicKey: CryptoKey; alg: 'EdDSA' }>;
+}
+
+/**
+ * Keys from the environment: NEGIZ_CONTEXT_PUBLIC_KEY (SPKI PEM) or NEGIZ_CONTEXT_JWKS_URL for subgraphs,
+ * NEGIZ_CONTEXT_PRIVATE_KEY (PKCS8 PEM) for the gateway, NEGIZ_CONTEXT_ALG (EdDSA | ES256); otherwise the
+ * development pair.
+ */
+export async function contextKeys(env: NodeJS.ProcessEnv = process.env): Promise<ContextKeys> {
+  const alg = env.NEGIZ_CONTEXT_ALG === 'ES256' ? 'ES256' : 'EdDSA';
+  if (env.NEGIZ_CONTEXT_JWKS_URL || env.NEGIZ_CONTEXT_PUBLIC_KEY) {
+    const publicKey = env.NEGIZ_CONTEXT_JWKS_URL ? createRemoteJWKSet(new URL(env.NEGIZ_CONTEXT_JWKS_URL)) : await importSPKI(env.NEGIZ_CONTEXT_PUBLIC_KEY!, alg);
+    const privateKey = env.NEGIZ_CONTEXT_PRIVATE_KEY ? await importPKCS8(env.NEGIZ_CONTEXT_PRIVATE_KEY, alg) : undefined;
+    return privateKey ? { publicKey, privateKey, alg } : { publicKey, alg };
+  }
+  return developmentContextKeys();
+}
+
