@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import DataLoader from 'dataloader';
-import { Kind, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { ENTITY_KEYS, serviceDocument, type EntityPart, type EntityType, type ServiceDefinition } from './define.ts';
 import { declaredEntities, emptyPart, entityTypeOf } from './entities.ts';
 import { inputError } from './errors.ts';
@@ -87,8 +87,29 @@ export function buildServiceSchema(definition: ServiceDefinition, source: DataSo
 
   // The resolvers above read `schema` only when called, after it is built.
   const schema = buildSubgraphSchema([{ typeDefs: document, resolvers: resolvers as never }]);
+  completeNestedEntities(schema, entities.map((e) => e.type), complete);
   settleEntities(schema);
   return schema;
+}
+
+/**
+ * An entity this service serves may also appear nested in its own answers (a relation's person, an audited
+ * company) as a bare reference: the planner asks this same service for its fields there, so a field the parent
+ * object lacks is loaded through the same per-request loader `__resolveReference` uses (batched, cached).
+ */
+function completeNestedEntities(
+  schema: GraphQLSchema,
+  types: readonly EntityType[],
+  complete: (type: EntityType, object: Record<string, unknown>, context: unknown) => Promise<Record<string, unknown>>,
+): void {
+  for (const type of types) {
+    const object = schema.getType(type) as GraphQLObjectType | undefined;
+    for (const [name, field] of Object.entries(object?.getFields() ?? {})) {
+      if (name === ENTITY_KEYS[type] || field.resolve) continue;
+      field.resolve = (parent: Record<string, unknown>, _args, context) =>
+        Object.hasOwn(parent, name) ? parent[name] : complete(type, parent, context).then((full) => full[name]);
+    }
+  }
 }
 
 /**
