@@ -1,5 +1,5 @@
 /**
- * One gateway of the benchmark in its own process: `node server.ts <bare|negiz> <port>`. Both variants host the
+ * One gateway of the benchmark in its own process: `node server.ts <bare|negiz|negiz-journal> <port>`. Both variants host the
  * same subgraphs in-process (mocks over the synthetic world) and call them through the same in-process data
  * source; "bare" is @apollo/gateway on @apollo/server with nothing else (a context signed once at start, which the
  * subgraphs require), "negiz" is the full pipeline: authenticate, basis, policy, journal, signed contexts.
@@ -22,6 +22,7 @@ import { devIdentityProvider } from '@negiz/gateway/authenticate/dev-idp.ts';
 import { cachedUserRegistry, createAuthenticator, createTokenVerifier, jwksFromObject, MemoryUserRegistry } from '@negiz/gateway/authenticate/index.ts';
 import { createBasisVerifier, MemoryCaseRegistry } from '@negiz/gateway/basis/index.ts';
 import type { Journal } from '@negiz/gateway/journal/contract.ts';
+import { createJournal } from '@negiz/gateway/journal/journal.ts';
 import { contextSigner, inProcessContextKeys } from '@negiz/gateway/execute/context-signer.ts';
 import { buildGatewayServer } from '@negiz/gateway/server.ts';
 import { BENCH_CASE, BENCH_USER } from './queries.ts';
@@ -59,8 +60,11 @@ if (variant === 'bare') {
   const idp = await devIdentityProvider(mkdtempSync(join(tmpdir(), 'negiz-bench-')));
   const users = cachedUserRegistry(new MemoryUserRegistry([{ login: BENCH_USER.login, status: 'ACTIVE', role: 3 }]));
   const cases = new MemoryCaseRegistry([{ type: BENCH_CASE.type, number: BENCH_CASE.number, status: 'OPEN', assignees: [BENCH_USER.login], articles: BENCH_CASE.articles }]);
-  // A journal that does an entry's serialisation and hashing but keeps nothing (the durable journal is benchmarked on its own).
-  const journal: Journal = {
+  // "negiz": a journal that does an entry's serialisation and hashing but keeps nothing (journaling off);
+  // "negiz-journal": the durable journal on PostgreSQL at BENCH_JOURNAL_URL (bench/journal-gateway).
+  const durable = variant === 'negiz-journal' ? await createJournal({ url: process.env.BENCH_JOURNAL_URL!, devKeyPath: 'memory' }) : undefined;
+  if (durable) process.once('SIGINT', () => void durable.close().finally(() => process.exit(0)));
+  const journal: Journal = durable ?? {
     async record(entry) {
       const leafHash = createHash('sha256').update(JSON.stringify(entry)).digest('hex');
       return { id: '0', leafHash };
@@ -84,4 +88,4 @@ if (variant === 'bare') {
 await listen();
 process.stdout.write(`ready ${variant} ${port}\n`);
 // A clean exit on SIGINT lets --cpu-prof write its profile.
-process.once('SIGINT', () => process.exit(0));
+if (variant !== 'negiz-journal') process.once('SIGINT', () => process.exit(0));

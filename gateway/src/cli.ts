@@ -50,23 +50,27 @@ export function registerGatewayCommands(program: Command): void {
     .requiredOption('--user <login>', 'the demo user, e.g. investigator.police (see "negiz mocks users")')
     .option('--amr <factors>', 'override the authentication methods, comma-separated (RFC 8176: hwk,fpt,face,otp,sms...)')
     .option('--lifetime <seconds>', 'token lifetime in seconds (default 8 hours)', seconds)
+    .option('--client <id>', 'the registered client the token is issued to (client_id claim, schema/clients.yaml)')
     .option('--json', 'print JSON')
-    .action(async (options: { user: string; amr?: string; lifetime?: number; json?: boolean }) => {
+    .action(async (options: { user: string; amr?: string; lifetime?: number; client?: string; json?: boolean }) => {
       const config = configFromEnv();
       if (config.mode !== 'development') throw new Error('the development identity provider is off outside development mode');
-      const [{ defaultWorld, demoUser }, { amrOf }, { devIdentityProvider }] = await Promise.all([
+      const [{ defaultWorld, demoUser }, { amrOf, EGOV_PORTAL_ACCOUNT }, { devIdentityProvider }] = await Promise.all([
         import('@negiz/mocks'),
         import('./authenticate/demo-users.ts'),
         import('./authenticate/dev-idp.ts'),
       ]);
-      const user = demoUser(defaultWorld(), options.user);
+      // egov.portal: the e-government portal's service account, issued to the client egov-portal (/reports/citizen).
+      const portal = options.user === EGOV_PORTAL_ACCOUNT.login ? { ...EGOV_PORTAL_ACCOUNT, mfa: ['EDS' as const, 'FINGERPRINT' as const] } : undefined;
+      const user = portal ?? demoUser(defaultWorld(), options.user);
       if (!user) throw new Error(`no demo user "${options.user}" (see "negiz mocks users")`);
+      const clientId = options.client ?? (portal ? 'egov-portal' : undefined);
       const idp = await devIdentityProvider(config.home);
       const amr = options.amr ? options.amr.split(',').map((s) => s.trim()).filter(Boolean) : amrOf(user);
       const lifetime = options.lifetime ?? 8 * 3600;
-      const token = await idp.issue({ login: user.login, role: user.role, organisation: user.organisation, amr, lifetime });
+      const token = await idp.issue({ login: user.login, role: user.role, organisation: user.organisation, amr, lifetime, ...(clientId ? { clientId } : {}) });
       if (options.json) {
-        console.log(JSON.stringify({ token, login: user.login, role: user.role, amr, expiresAt: new Date(Date.now() + lifetime * 1000).toISOString() }));
+        console.log(JSON.stringify({ token, login: user.login, role: user.role, amr, ...(clientId ? { clientId } : {}), expiresAt: new Date(Date.now() + lifetime * 1000).toISOString() }));
       } else console.log(token);
     });
 }

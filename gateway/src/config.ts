@@ -26,6 +26,8 @@ const envSchema = z.object({
   NEGIZ_BASIS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   NEGIZ_TOKEN_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(60_000),
   NEGIZ_USER_STATUS_CACHE_MS: z.coerce.number().int().min(0).max(2_000).default(1_000),
+  /** Share of interactive requests that must carry basis.reason (random justification challenge); 0 turns it off. */
+  NEGIZ_JUSTIFICATION_SHARE: z.coerce.number().min(0).max(1).default(1 / 20),
   NEGIZ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -45,6 +47,8 @@ export interface GatewayConfig {
   basisCacheMs: number;
   tokenCacheMs: number;
   userStatusCacheMs: number;
+  /** Share of interactive requests challenged for a justification (0-1; court systems never). */
+  justificationShare: number;
   logLevel: string;
 }
 
@@ -76,6 +80,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
     if (!e.NEGIZ_USER_REGISTRY_URL) throw new ConfigError('production mode needs NEGIZ_USER_REGISTRY_URL (the account register)');
     if (e.NEGIZ_JOURNAL === 'memory') throw new ConfigError('production mode needs a durable journal (embedded or postgres)');
   }
+  if (e.NEGIZ_JOURNAL === 'postgres' && !env.NEGIZ_JOURNAL_URL) throw new ConfigError('NEGIZ_JOURNAL=postgres needs NEGIZ_JOURNAL_URL (postgres://user@host:5432/db)');
   return {
     mode,
     host: e.NEGIZ_HOST,
@@ -91,6 +96,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
     basisCacheMs: e.NEGIZ_BASIS_CACHE_MS,
     tokenCacheMs: e.NEGIZ_TOKEN_CACHE_MS,
     userStatusCacheMs: e.NEGIZ_USER_STATUS_CACHE_MS,
+    justificationShare: e.NEGIZ_JUSTIFICATION_SHARE,
     logLevel: e.NEGIZ_LOG_LEVEL,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import type { RuleRef } from '@negiz/schema';
+import type { JournalReceipt } from './journal/contract.ts';
 
 export const REFUSAL_STATUS = {
   UNAUTHENTICATED: 401,
@@ -18,6 +19,7 @@ export const REFUSAL_STATUS = {
   FORBIDDEN_OPERATION: 403,
   BASIS_REQUIRED: 400,
   BASIS_INVALID: 400,
+  JUSTIFICATION_REQUIRED: 400,
   INVALID_IIN: 400,
   INVALID_BIN: 400,
   BAD_REQUEST: 400,
@@ -34,6 +36,8 @@ export class Refusal extends Error {
   readonly code: RefusalCode;
   readonly status: number;
   readonly rule: RuleRef | undefined;
+  /** The journal entry recording this refusal, when one was committed (sent as `extensions.journal`). */
+  receipt: JournalReceipt | undefined;
   constructor(code: RefusalCode, message: string, rule?: RuleRef) {
     super(message);
     this.code = code;
@@ -51,7 +55,7 @@ export class Refusal extends Error {
   }
 }
 
-/** The body of a refused request. */
-export function refusalBody(refusal: Refusal): { errors: Array<ReturnType<Refusal['toJSON']>> } {
-  return { errors: [refusal.toJSON()] };
+/** The body of a refused request (with the journal's receipt when the refusal was journaled). */
+export function refusalBody(refusal: Refusal): { errors: Array<ReturnType<Refusal['toJSON']>>; extensions?: { journal: JournalReceipt } } {
+  return { errors: [refusal.toJSON()], ...(refusal.receipt ? { extensions: { journal: refusal.receipt } } : {}) };
 }

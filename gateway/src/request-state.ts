@@ -14,6 +14,8 @@ export interface OperationState {
   startedAt: number;
   identity: Identity;
   client: { kind: ClientKind; id: string };
+  /** The registered operation's id (persisted operations, APQ), for the journal. */
+  persistedId?: string;
   inspection: Inspection;
   basis?: VerifiedBasis;
   pruned?: PruneResult;

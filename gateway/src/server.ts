@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { GraphQLSchema } from 'graphql';
 import type { JSONWebKeySet } from 'jose';
 import pino, { type Logger } from 'pino';
-import { admit, type HttpOperation } from './admit.ts';
+import { admit, type AdmitOptions, type HttpOperation } from './admit.ts';
 import type { Authenticator } from './authenticate/index.ts';
 import type { BasisVerifier } from './basis/index.ts';
 import { createGateway, type ExecuteOptions } from './execute/gateway.ts';
@@ -35,6 +35,10 @@ export interface GatewayServerOptions {
   defaultMetrics?: boolean;
   /** Which client sent the request (portal, court system, GraphiQL...): the clients' stage may decide it. */
   clientOf?: (request: FastifyRequest) => { kind: ClientKind; id: string };
+  /** The registered (persisted) operation each operation of the request resolved to, for the journal. */
+  persistedOf?: (request: FastifyRequest) => ReadonlyArray<{ id: string } | undefined>;
+  /** The random justification challenge of the basis stage (createJustificationChallenge); absent: none. */
+  challenge?: AdmitOptions['challenge'];
   /**
    * Registers more on the Fastify instance before the GraphQL route (the clients' stage, GraphiQL, Reports): an
    * app-level preHandler runs before the gateway's stages, so persisted operations are resolved by then.
@@ -97,20 +101,27 @@ export async function buildGatewayServer(options: GatewayServerOptions): Promise
   await apollo.start();
   const stage = (policy = new PolicyStage(options.supergraphSdl, undefined, apiSchema));
 
+  const admitOptions: AdmitOptions = {
+    authenticate: options.authenticate,
+    verifyBasis: options.verifyBasis,
+    policy: stage,
+    journal: options.journal,
+    ...(options.challenge ? { challenge: options.challenge } : {}),
+  };
   const clientOf = options.clientOf ?? ((request: FastifyRequest) => ({ kind: 'PORTAL' as const, id: String(request.headers['x-negiz-client'] ?? 'portal').slice(0, 64) }));
   const stages = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     try {
       const { operations, fromQueryString } = operationsOf(request);
       if (fromQueryString) {
         const op = parseGetOperation(operations[0]!);
-        await admit({ authenticate: options.authenticate, verifyBasis: options.verifyBasis, policy: stage, journal: options.journal }, request.headers, [op], clientOf(request));
+        await admit(admitOptions, request.headers, [op], clientOf(request), options.persistedOf?.(request));
         // GET reaches Apollo Server through the URL: rewrite it to the admitted operation, as POST would the body.
         request.raw.method = 'POST';
         request.headers['content-type'] = 'application/json';
         (request as { body: unknown }).body = op;
         return;
       }
-      await admit({ authenticate: options.authenticate, verifyBasis: options.verifyBasis, policy: stage, journal: options.journal }, request.headers, operations, clientOf(request));
+      await admit(admitOptions, request.headers, operations, clientOf(request), options.persistedOf?.(request));
     } catch (error) {
       const refusal = error instanceof Refusal ? error : new Refusal('INTERNAL', 'The gateway could not process the request');
       if (!(error instanceof Refusal)) logger.error({ err: (error as Error).name, message: (error as Error).message }, 'stage failure');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { defaultWorld } from '@negiz/mocks';
+import { defaultWorld, demoUsers } from '@negiz/mocks';
 import { composeSupergraph } from '@negiz/subgraphs/compose.ts';
 import { contextKeys } from '@negiz/subgraphs/context.ts';
 import { createSubgraphHost, type SubgraphHost } from '@negiz/subgraphs/host.ts';
@@ -21,14 +21,16 @@ import { cachedUserRegistry, createAuthenticator, createTokenVerifier, jwksFrom,
 import { createBasisVerifier, HttpCaseRegistry, type CaseRegistry } from './basis/index.ts';
 import { mockCaseRegistry } from './basis/mock-registry.ts';
 import { ConfigError, type GatewayConfig } from './config.ts';
-import { clientsExtension, demoCasesOf, demoLogin, ensureGraphiqlBundle, requestClient } from './clients/index.ts';
+import { clientsExtension, demoCasesOf, demoLogin, ensureGraphiqlBundle, loadClientRegistry, loadManifest, persistedOfRequest, requestClient } from './clients/index.ts';
 import { contextSigner, inProcessContextKeys } from './execute/context-signer.ts';
 import { HttpDataSource } from './execute/http-data-source.ts';
 import type { Journal } from './journal/contract.ts';
-import { journalConfigFromEnv } from './journal/config.ts';
-import { createJournal } from './journal/journal.ts';
+import { journalConfigFromEnv, type JournalConfig } from './journal/config.ts';
+import { createJustificationChallenge } from './journal/challenge.ts';
+import { createJournal, type JournalService } from './journal/journal.ts';
 import { MemoryJournal } from './journal-memory.ts';
 import type { PolicyStage } from './policy/index.ts';
+import { registerDemoGrants, reportsExtension, worldFlags } from './reports/extension.ts';
 import { buildGatewayServer, type GatewayServer } from './server.ts';
 
 export interface RunningGateway extends GatewayServer {
@@ -43,6 +45,13 @@ export interface StartHooks {
   extend?: (app: FastifyInstance, facts: { policy: PolicyStage; authenticate: Authenticator }) => Promise<void>;
   /** Listen (default) or only build (tests use inject). */
   listen?: boolean;
+  /** A journal opened by the caller (tests: PostgreSQL behind a proxy); closed with the gateway. */
+  journal?: Journal;
+}
+
+/** The durable journal (not the memory one) also serves proofs and the Reports API. */
+function isJournalService(journal: Journal): journal is JournalService {
+  return 'store' in journal && 'recordRead' in journal;
 }
 
 async function supergraphOf(config: GatewayConfig, logger: Logger): Promise<string> {
@@ -50,6 +59,14 @@ async function supergraphOf(config: GatewayConfig, logger: Logger): Promise<stri
   if (config.mode === 'production') throw new ConfigError(`no supergraph at ${config.supergraphPath}: run "negiz compose"`);
   logger.warn('no composed supergraph: composing the services now (run "negiz compose" to skip this)');
   return composeSupergraph(await loadServices());
+}
+
+function journalConfigOf(config: GatewayConfig): JournalConfig {
+  const fromEnv = journalConfigFromEnv({ ...process.env, NEGIZ_HOME: config.home });
+  const { url, ...embedded } = fromEnv;
+  if (config.journal === 'embedded') return { ...embedded, dataDir: process.env.NEGIZ_JOURNAL_DIR ?? join(config.home, 'journal') };
+  if (!url) throw new ConfigError('NEGIZ_JOURNAL=postgres needs NEGIZ_JOURNAL_URL (postgres://...)');
+  return fromEnv;
 }
 
 export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}): Promise<RunningGateway> {
@@ -94,8 +111,8 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   const users = cachedUserRegistry(userSource, config.userStatusCacheMs);
   const cases: CaseRegistry = config.caseRegistryUrl ? new HttpCaseRegistry({ baseUrl: config.caseRegistryUrl, ...auth }) : mockCaseRegistry(world!);
 
-  const journal: Journal =
-    config.journal === 'memory' ? new MemoryJournal() : await createJournal({ ...journalConfigFromEnv(process.env), dataDir: process.env.NEGIZ_JOURNAL_DIR ?? join(config.home, 'journal') });
+  // Embedded (PGlite under .negiz/journal) by default; PostgreSQL when NEGIZ_JOURNAL_URL is set (docs/journal.md).
+  const journal: Journal = hooks.journal ?? (config.journal === 'memory' ? new MemoryJournal() : await createJournal(journalConfigOf(config)));
 
   const authenticate = createAuthenticator(verifier, users);
   // The clients' stage (persisted operations, APQ, limits) and, in development, GraphiQL at /graphiql.
@@ -110,6 +127,16 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     }
     extend = clientsExtension(dev && idp && world ? { graphiql: { casesOf: demoCasesOf(world), devLogin: demoLogin(world, idp) } } : {});
   }
+  // The Reports API (/reports, /reports/subject, /reports/citizen) reads the durable journal only.
+  if (isJournalService(journal)) {
+    if (world) await registerDemoGrants(journal, demoUsers(world));
+    const reports = reportsExtension({ journal, authenticate, users, clients: loadClientRegistry(loadManifest()), ...(world ? { flags: worldFlags(world) } : {}) });
+    const clientsPart = extend;
+    extend = async (app, facts) => {
+      await clientsPart(app, facts);
+      await reports(app);
+    };
+  }
   const server = await buildGatewayServer({
     supergraphSdl,
     authenticate,
@@ -121,6 +148,8 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     logger,
     extend,
     clientOf: requestClient,
+    persistedOf: persistedOfRequest,
+    challenge: createJustificationChallenge({ share: config.justificationShare }),
   });
   server.app.addHook('onClose', async () => {
     await journal.close().catch(() => undefined);

@@ -33,6 +33,13 @@ describe('negiz token', () => {
     expect(claims.amr).toContain('hwk');
   }, 30_000);
 
+  it("issues the e-government portal's service token with its client_id", async () => {
+    await program().parseAsync(['node', 'negiz', 'token', '--user', 'egov.portal', '--json']);
+    const out = JSON.parse(printed.at(-1)!) as { token: string; clientId: string };
+    expect(out.clientId).toBe('egov-portal');
+    expect(decodeJwt(out.token)).toMatchObject({ sub: 'egov.portal', role: 20, client_id: 'egov-portal' });
+  }, 30_000);
+
   it('refuses an unknown user and production mode', async () => {
     await expect(program().parseAsync(['node', 'negiz', 'token', '--user', 'nobody'])).rejects.toThrow(/no demo user/);
     process.env.NEGIZ_MODE = 'production';

@@ -23,4 +23,16 @@ describe('configuration', () => {
     expect(() => configFromEnv({ NEGIZ_PORT: '99999' })).toThrow(/NEGIZ_PORT/);
     expect(() => configFromEnv({ NEGIZ_USER_STATUS_CACHE_MS: '60000' })).toThrow(/NEGIZ_USER_STATUS_CACHE_MS/);
   });
+
+  it('chooses the journal: embedded by default, PostgreSQL with NEGIZ_JOURNAL_URL', () => {
+    expect(configFromEnv({ NEGIZ_JOURNAL_URL: 'postgres://postgres@127.0.0.1:5432/negiz' }).journal).toBe('postgres');
+    expect(configFromEnv({ NEGIZ_JOURNAL: 'embedded', NEGIZ_JOURNAL_URL: 'postgres://x' }).journal).toBe('embedded');
+    expect(() => configFromEnv({ NEGIZ_JOURNAL: 'postgres' })).toThrow(/NEGIZ_JOURNAL_URL/);
+  });
+
+  it('reads the share of justification challenges (default 1 in 20, 0 turns them off)', () => {
+    expect(configFromEnv({}).justificationShare).toBe(0.05);
+    expect(configFromEnv({ NEGIZ_JUSTIFICATION_SHARE: '0' }).justificationShare).toBe(0);
+    expect(() => configFromEnv({ NEGIZ_JUSTIFICATION_SHARE: '2' })).toThrow(/NEGIZ_JUSTIFICATION_SHARE/);
+  });
 });

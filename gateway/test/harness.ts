@@ -17,7 +17,9 @@ import { devIdentityProvider, type DevIdentityProvider, type DevTokenClaims } fr
 import { createBasisVerifier, MemoryCaseRegistry, type CaseRegistry } from '../src/basis/index.ts';
 import { contextSigner, inProcessContextKeys } from '../src/execute/context-signer.ts';
 import { MemoryJournal } from '../src/journal-memory.ts';
-import { buildGatewayServer, type GatewayServer } from '../src/server.ts';
+import { persistedOfRequest } from '../src/clients/stage.ts';
+import type { Journal } from '../src/journal/contract.ts';
+import { buildGatewayServer, type GatewayServer, type GatewayServerOptions } from '../src/server.ts';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('./fixtures/services/', import.meta.url));
 
@@ -50,6 +52,12 @@ export interface HarnessOptions {
   supergraphSdl?: string;
   /** Serve the development identity provider's JWKS. */
   devJwks?: boolean;
+  /** Record into this journal instead of the harness's memory one (e.g. PostgreSQL). */
+  journal?: Journal;
+  /** The random justification challenge of the basis stage. */
+  challenge?: GatewayServerOptions['challenge'];
+  /** Registers more before the GraphQL route (e.g. the Reports API). */
+  extend?: GatewayServerOptions['extend'];
 }
 
 /** What a subgraph received: its name and the HTTP headers the gateway set. */
@@ -79,7 +87,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     supergraphSdl,
     authenticate: createAuthenticator(createTokenVerifier({ keys: jwksFromObject(idp.jwks), issuer: idp.issuer, audience: idp.audience }), users),
     verifyBasis: createBasisVerifier({ registry: options.registry ?? cases, cacheMs: options.basisCacheMs ?? 0 }),
-    journal,
+    journal: options.journal ?? journal,
+    // Filled when a test registers the clients' stage; empty otherwise.
+    persistedOf: persistedOfRequest,
+    ...(options.challenge ? { challenge: options.challenge } : {}),
+    ...(options.extend ? { extend: options.extend } : {}),
     dataSource: (name) =>
       new InProcessGraphQLDataSource({
         service: host.services.get(name)!,

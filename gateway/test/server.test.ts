@@ -62,7 +62,7 @@ describe('authenticate', () => {
   it('answers a verified, multi-factor, active user', async () => {
     const r = await ask('inv1', CRIMINAL);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ data: { person: { lastName: 'Last012' } } });
+    expect(r.body).toEqual({ data: { person: { lastName: 'Last012' } }, extensions: { journal: { id: expect.any(String), leafHash: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
   });
 
   it('refuses a request without a token (UNAUTHENTICATED, 401)', async () => {
@@ -138,9 +138,10 @@ describe('basis', () => {
     const others = await ask('inv1', OTHERS);
     expectRefusal(unknown, 403, 'BASIS_NOT_YOURS');
     expectRefusal(others, 403, 'BASIS_NOT_YOURS');
-    expect(unknown.body).toEqual(others.body);
+    // The same answer but for each request's own journal receipt.
+    expect(unknown.body.errors).toEqual(others.body.errors);
     // Someone else's closed case says nothing about being closed.
-    expect((await ask('inv1', OTHERS_CLOSED)).body).toEqual(others.body);
+    expect((await ask('inv1', OTHERS_CLOSED)).body.errors).toEqual(others.body.errors);
   });
 
   it('says CASE_CLOSED only of the user’s own case (403)', async () => {

@@ -1,5 +1,5 @@
 /** The demo users of the synthetic world (@negiz/mocks): the user registry and token claims in development. */
-import { demoUsers, type DemoUser, type MfaFactor, type World } from '@negiz/mocks';
+import { demoUsers, type DemoUser, type Grant, type MfaFactor, type World } from '@negiz/mocks';
 import { MemoryUserRegistry } from './users.ts';
 
 /** RFC 8176 values of the factors a user enrolled: the EDS token is a hardware-kept key. */
@@ -9,6 +9,16 @@ export function amrOf(user: Pick<DemoUser, 'mfa'>): string[] {
   return user.mfa.map((f) => AMR[f]);
 }
 
+/** The account the e-government portal's service tokens are issued to (client `egov-portal`, /reports/citizen). */
+export const EGOV_PORTAL_ACCOUNT = { login: 'egov.portal', role: 20, organisation: 'АО «НИТ», портал электронного правительства egov.kz' } as const;
+
 export function demoUserRegistry(world: World): MemoryUserRegistry {
-  return new MemoryUserRegistry(demoUsers(world).map((u) => ({ login: u.login, status: u.status, role: u.role })));
+  return new MemoryUserRegistry([
+    ...demoUsers(world).map((u) => ({ login: u.login, status: u.status, role: u.role, grants: u.grants.map(grantKind) })),
+    { login: EGOV_PORTAL_ACCOUNT.login, status: 'ACTIVE' as const, role: EGOV_PORTAL_ACCOUNT.role },
+  ]);
+}
+
+export function grantKind(grant: Grant): string {
+  return typeof grant === 'string' ? grant : grant.kind;
 }

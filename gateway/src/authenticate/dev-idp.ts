@@ -26,6 +26,8 @@ export interface DevTokenClaims {
   amr?: string[];
   /** Seconds; default 8 hours (a working day). */
   lifetime?: number;
+  /** The registered client the token is issued to (schema/clients.yaml), sent as the `client_id` claim. */
+  clientId?: string;
 }
 
 export async function devIdentityProvider(stateDir = '.negiz'): Promise<DevIdentityProvider> {
@@ -51,7 +53,7 @@ export async function devIdentityProvider(stateDir = '.negiz'): Promise<DevIdent
     jwks,
     jwksPath,
     issue: (claims) =>
-      new SignJWT({ role: claims.role, org: claims.organisation, amr: claims.amr ?? ['hwk', 'fpt'] })
+      new SignJWT({ role: claims.role, org: claims.organisation, amr: claims.amr ?? ['hwk', 'fpt'], ...(claims.clientId ? { client_id: claims.clientId } : {}) })
         .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid!, typ: 'JWT' })
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)

@@ -10,6 +10,7 @@ const userSchema = z.object({
   login: z.string(),
   status: z.enum(['ACTIVE', 'BLOCKED', 'SUSPENDED', 'AGREEMENT_NOT_ACCEPTED']),
   role: z.number().int().optional(),
+  grants: z.array(z.string()).optional(),
 });
 
 export function httpUserRegistry(baseUrl: string, options: { timeoutMs?: number; authorization?: string } = {}): UserRegistry {

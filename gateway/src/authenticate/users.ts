@@ -13,6 +13,8 @@ export interface UserRecord {
   status: UserStatus;
   /** The role the account holds now; a transfer (p.14) changes it. */
   role?: number;
+  /** Journal grants the operator gave the account (REPORTS, INTERNAL_SECURITY), for /reports. */
+  grants?: readonly string[];
 }
 
 export interface UserRegistry {

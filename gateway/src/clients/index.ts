@@ -12,7 +12,7 @@ import { limitsOptions, type LimitsInput } from './limits/options.ts';
 import { rateLimiter } from './limits/rate.ts';
 import { apqCache } from './operations/apq-cache.ts';
 import { loadManifest, type OperationManifest } from './operations/manifest.ts';
-import { loadClientRegistry, type ClientRegistry } from './operations/registry.ts';
+import { loadClientRegistry, type ClientRegistry, type RegisteredClientKind } from './operations/registry.ts';
 import { clientOfRequest, clientsStage } from './stage.ts';
 
 export { clientsStage, clientOfRequest, persistedOfRequest, subjectsOfRequest, type ClientsStageOptions } from './stage.ts';
@@ -63,6 +63,6 @@ export function clientsExtension(
 }
 
 /** For buildGatewayServer's `clientOf`: the client the stage resolved (a portal when the stage did not run). */
-export function requestClient(request: FastifyRequest): { kind: 'PORTAL' | 'COURT' | 'GRAPHIQL'; id: string } {
+export function requestClient(request: FastifyRequest): { kind: RegisteredClientKind; id: string } {
   return clientOfRequest(request) ?? { kind: 'PORTAL', id: 'portal' };
 }

@@ -46,7 +46,7 @@ interface RequestFacts {
 const facts = new WeakMap<object, RequestFacts>();
 
 /** The client the stage resolved for this request (for the gateway's `clientOf` and the journal). */
-export function clientOfRequest(request: FastifyRequest): { kind: 'PORTAL' | 'COURT' | 'GRAPHIQL'; id: string } | undefined {
+export function clientOfRequest(request: FastifyRequest): { kind: RequestClient['kind']; id: string } | undefined {
   const client = facts.get(request)?.client;
   return client && { kind: client.kind, id: client.id };
 }
@@ -168,10 +168,14 @@ async function clientsStagePlugin(app: FastifyInstance, options: ClientsStageOpt
       }
       const claimed = header(request, 'x-negiz-client');
       const claimedClient = claimed ? options.clients.get(claimed) : undefined;
-      // Without a client claim in the token: an interactive user; GraphiQL names itself (never as a court).
-      const fallback = claimedClient && claimedClient.kind !== 'COURT' ? { kind: claimedClient.kind, id: claimedClient.id } : { kind: 'PORTAL' as const, id: 'portal' };
+      // Without a client claim in the token: an interactive user; GraphiQL names itself (never as a court or portal).
+      const fallback =
+        claimedClient && (claimedClient.kind === 'PORTAL' || claimedClient.kind === 'GRAPHIQL') ? { kind: claimedClient.kind, id: claimedClient.id } : { kind: 'PORTAL' as const, id: 'portal' };
       const client = resolveClient(options.clients, clientIdOfVerifiedToken(request.headers.authorization), fallback);
       facts.set(request, { client, persisted: [], subjects: [] });
+      if (client.kind === 'CITIZEN_PORTAL') {
+        throw new ClientRefusal('CLIENT_NOT_ALLOWED', "The e-government portal reads only a citizen's disclosure at /reports/citizen, never /graphql (docs/journal.md)", { status: 403 });
+      }
 
       const budget = await limiter.request(user.login);
       if (!budget.allowed) throw rateLimited(budget.retryAfterSeconds, `More than ${limits.rate.requests} requests in ${limits.rate.requestWindowSeconds} s`);

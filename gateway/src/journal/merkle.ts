@@ -2,19 +2,25 @@
  * RFC 9162 section 2.1 Merkle tree: leaf hash SHA-256(0x00 || entry), node hash SHA-256(0x01 || left || right),
  * tree heads for any size, inclusion and consistency proofs and their verification (section 2.1.3.2 and 2.1.4.2).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export type Hash = Buffer;
 
 const LEAF = Buffer.from([0]);
-const NODE = Buffer.from([1]);
+/** 0x01 || left || right, filled in place: one-shot hash() of one buffer costs less than a Hash object (verify). */
+const NODE_INPUT = Buffer.alloc(65, 1);
 
 export function leafHash(entry: Uint8Array | string): Hash {
+  // "\0" is the single byte 0x00 in UTF-8, so this is SHA-256(0x00 || utf8(entry)).
+  if (typeof entry === 'string') return hash('sha256', `\0${entry}`, 'buffer');
   return createHash('sha256').update(LEAF).update(entry).digest();
 }
 
 export function nodeHash(left: Hash, right: Hash): Hash {
-  return createHash('sha256').update(NODE).update(left).update(right).digest();
+  if (left.length !== 32 || right.length !== 32) return createHash('sha256').update(NODE_INPUT.subarray(0, 1)).update(left).update(right).digest();
+  left.copy(NODE_INPUT, 1);
+  right.copy(NODE_INPUT, 33);
+  return hash('sha256', NODE_INPUT, 'buffer');
 }
 
 export const EMPTY_ROOT: Hash = createHash('sha256').digest();

@@ -16,6 +16,17 @@ export interface StoredEntry {
   body: string;
 }
 
+/** One row of entriesWithPersonal() as the driver returns it (float8 comes back as a number from pg and PGlite). */
+export interface VerifyRow {
+  id: number;
+  leaf: string;
+  body: string;
+  personal_missing: boolean;
+  salt: Uint8Array | null;
+  personal_body: string | null;
+  destruction_entry: number | null;
+}
+
 export interface StoredPersonal {
   entryId: number;
   salt: Buffer | null;
@@ -89,9 +100,10 @@ export class JournalStore {
   }
 
   /**
-   * One statement for the whole batch, both tables (a data-modifying CTE). Each column travels as one JSON array
-   * (JSON.stringify is native and several times faster than quoting PostgreSQL array literals in JavaScript),
-   * zipped back into rows by ROWS FROM; ids are the batch's first id plus the row's ordinality.
+   * One statement for the whole batch, both tables (a data-modifying CTE). Each column travels as one text: the
+   * bodies and hashes newline-separated, the short columns as JSON arrays (quoting PostgreSQL array literals in
+   * JavaScript cost more than the whole insert); ROWS FROM zips them back into rows, and ids are the batch's
+   * first id plus the row's ordinality.
    */
   async insertEntries(tx: SqlQuery, entries: ReadonlyArray<InsertRow> | InsertParameters): Promise<void> {
     const params = Array.isArray(entries) ? insertParameters(entries as ReadonlyArray<InsertRow>) : (entries as InsertParameters);
@@ -100,10 +112,10 @@ export class JournalStore {
       `with batch as materialized (
          select $1::bigint + n - 1 as id, leaf, body, received_at, organisation, outcome, basis_type, client_kind, services,
                 salt, personal_body, login, case_number, basis_number, subjects
-           from rows from (json_array_elements_text($2::json), json_array_elements_text($3::json), json_array_elements_text($4::json),
+           from rows from (string_to_table($2, E'\n'), string_to_table($3, E'\n'), json_array_elements_text($4::json),
                            json_array_elements_text($5::json), json_array_elements_text($6::json), json_array_elements_text($7::json),
-                           json_array_elements_text($8::json), json_array_elements_text($9::json), json_array_elements_text($10::json),
-                           json_array_elements_text($11::json), json_array_elements_text($12::json), json_array_elements_text($13::json),
+                           json_array_elements_text($8::json), json_array_elements_text($9::json), string_to_table($10, E'\n'),
+                           string_to_table($11, E'\n'), json_array_elements_text($12::json), json_array_elements_text($13::json),
                            json_array_elements_text($14::json), json_array_elements_text($15::json))
                 with ordinality as t(leaf, body, received_at, organisation, outcome, basis_type, client_kind, services,
                                      salt, personal_body, login, case_number, basis_number, subjects, n)
@@ -123,6 +135,22 @@ export class JournalStore {
       [from, limit],
     );
     return rows.map((r) => ({ id: toNumber(r.id), leafHash: toBuffer(r.leaf_hash), body: r.body }));
+  }
+
+  /**
+   * Entries with their personal parts, for verify: one merge join of the two primary keys (the bound on p.entry_id keeps the
+   * personal scan from starting at 0 for every page), leaf hashes as hex (a
+   * string compare is cheaper than a Buffer per row). `personal_missing` tells a deleted row from a destroyed one.
+   */
+  async entriesWithPersonal(from: number, limit: number): Promise<VerifyRow[]> {
+    const { rows } = await this.db.query<VerifyRow>(
+      `select e.id::float8 as id, encode(e.leaf_hash, 'hex') as leaf, e.body, p.entry_id is null as personal_missing,
+              p.salt, p.body as personal_body, p.destruction_entry::float8 as destruction_entry
+         from journal_entries e left join journal_personal p on p.entry_id = e.id and p.entry_id >= $1
+        where e.id >= $1 order by e.id limit $2`,
+      [from, limit],
+    );
+    return rows;
   }
 
   async entry(id: number): Promise<StoredEntry | undefined> {
@@ -232,20 +260,23 @@ export function insertParameters(entries: ReadonlyArray<InsertRow>): InsertParam
     if (e.id !== first + i) throw new RangeError('journal: a batch must hold consecutive leaf indices');
   });
   const column = (value: (e: InsertRow) => string | null): string => JSON.stringify(entries.map(value));
+  // Canonical JSON never holds a raw newline (JSON.stringify escapes control characters), nor does hex: these
+  // columns travel as newline-separated text, which PostgreSQL splits without parsing or unescaping anything.
+  const lines = (value: (e: InsertRow) => string): string => entries.map(value).join('\n');
   return {
     count: entries.length,
     values: [
       String(first),
-      column((e) => e.leafHash.toString('hex')),
-      column((e) => e.encoded.body),
+      lines((e) => e.leafHash.toString('hex')),
+      lines((e) => e.encoded.body),
       column((e) => e.encoded.sealed.receivedAt),
       column((e) => e.encoded.sealed.user.organisation),
       column((e) => e.encoded.sealed.outcome),
       column((e) => e.encoded.sealed.basis?.type ?? null),
       column((e) => e.encoded.sealed.client.kind),
       column((e) => arrayLiteral(e.encoded.sealed.servicesCalled)),
-      column((e) => e.encoded.salt.toString('hex')),
-      column((e) => e.encoded.personalBody),
+      lines((e) => e.encoded.salt.toString('hex')),
+      lines((e) => e.encoded.personalBody),
       column((e) => e.encoded.personal.login),
       column((e) => e.encoded.personal.caseNumber ?? null),
       column((e) => e.encoded.personal.basisNumber ?? null),

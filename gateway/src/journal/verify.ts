@@ -9,7 +9,7 @@ import { openCheckpoint } from './checkpoint.ts';
 import type { SealedPart } from './encoding.ts';
 import { personalCommitment } from './encoding.ts';
 import { leafHash, MerkleFrontier } from './merkle.ts';
-import type { JournalStore, StoredCheckpoint, StoredEntry, StoredPersonal } from './store.ts';
+import { toBuffer, type JournalStore, type StoredCheckpoint } from './store.ts';
 
 export type ProblemKind =
   | 'modified'
@@ -121,25 +121,28 @@ export async function verifyJournal(store: JournalStore, key: CheckpointKey): Pr
   let destroyed = 0;
   checkRootsAt(frontier);
   // The next page is fetched while this one is hashed: the database and the CPU work side by side.
-  const fetchPage = async (from: number): Promise<{ page: StoredEntry[]; personal: Map<number, StoredPersonal> }> => {
-    const page = await store.entries(from, PAGE);
-    const personal = page.length === 0 ? new Map<number, StoredPersonal>() : await store.personal(page[0]!.id, page[page.length - 1]!.id + 1);
-    return { page, personal };
-  };
-  let pending = fetchPage(0);
+  let pending = store.entriesWithPersonal(0, PAGE);
   for (;;) {
-    const { page, personal } = await pending;
+    const page = await pending;
     if (page.length === 0) break;
     const last = page[page.length - 1]!.id;
-    pending = fetchPage(last + 1);
+    pending = store.entriesWithPersonal(last + 1, PAGE);
     for (let j = 0; j < page.length; j++) {
       const row = page[j]!;
       const hash = leafHash(row.body);
-      let sealed: SealedPart | undefined;
-      try {
-        sealed = JSON.parse(row.body) as SealedPart;
-      } catch {
-        sealed = undefined;
+      const salt = row.salt === null ? null : toBuffer(row.salt);
+      const commitment = salt === null || row.personal_body === null ? undefined : personalCommitment(salt, row.personal_body);
+      // Fast path: the body says seq = id and commits to the stored personal part (read off the canonical text);
+      // anything else is settled by parsing the body, as before.
+      let sealed: Pick<SealedPart, 'seq' | 'personal'> | undefined;
+      if (sealsAs(row.body, row.id, commitment)) {
+        sealed = { seq: row.id, personal: commitment ?? '' };
+      } else {
+        try {
+          sealed = JSON.parse(row.body) as SealedPart;
+        } catch {
+          sealed = undefined;
+        }
       }
       if (!sequenceBroken) {
         if (row.id !== expected) {
@@ -150,18 +153,16 @@ export async function verifyJournal(store: JournalStore, key: CheckpointKey): Pr
           report(classifySequence(row.id, sealed?.seq, hash, page, j, leaves));
         }
       }
-      if (!hash.equals(row.leafHash)) {
+      if (hash.toString('hex') !== row.leaf) {
         report({ kind: 'modified', entryId: row.id, message: `entry ${row.id} modified: its body no longer matches its leaf hash` });
       }
-      const part = personal.get(row.id);
-      if (!part) {
+      if (row.personal_missing) {
         report({ kind: 'personal-deleted', entryId: row.id, message: `entry ${row.id}: personal part deleted outside a lawful destruction` });
-      } else if (part.body === null || part.salt === null) {
-        const destruction = part.destructionEntry;
-        if (destruction === null) {
+      } else if (commitment === undefined) {
+        if (row.destruction_entry === null) {
           report({ kind: 'personal-deleted', entryId: row.id, message: `entry ${row.id}: personal part erased without a destruction entry` });
         } else destroyed++;
-      } else if (sealed && personalCommitment(part.salt, part.body) !== sealed.personal) {
+      } else if (sealed && commitment !== sealed.personal) {
         report({ kind: 'personal-modified', entryId: row.id, message: `entry ${row.id}: personal part modified (commitment differs)` });
       }
       leaves.push(hash);
@@ -193,6 +194,20 @@ export async function verifyJournal(store: JournalStore, key: CheckpointKey): Pr
     firstProblem: sorted[0],
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Whether the canonical body carries top-level `"seq":id` and, when given, `"personal":"<commitment>"`. The seq
+ * member sits right before `"servicesCalled":[` (keys are sorted and nothing after it is a servicesCalled array),
+ * so the last such key anchors it; a 64-hex commitment cannot appear anywhere else by accident. When this says
+ * no, the caller parses the body, so a false "no" only costs time.
+ */
+function sealsAs(body: string, id: number, commitment: string | undefined): boolean {
+  const at = body.lastIndexOf(',"servicesCalled":[');
+  if (at < 0) return false;
+  const seq = `,"seq":${id}`;
+  if (!body.startsWith(seq, at - seq.length)) return false;
+  return commitment === undefined || body.includes(`"personal":"${commitment}"`);
 }
 
 /** The row at `id` carries sequence number `seq` (or an unreadable body): say what happened at `id`. */

@@ -24,6 +24,13 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+interface InFlight {
+  /** Settles (never rejects) once the batch is committed or refused. */
+  done: Promise<void>;
+  /** Resolves once the batch holds the append lock (or gave up). */
+  locked: Promise<void>;
+}
+
 interface Sealed {
   /** Leaf index of the first entry. */
   start: number;
@@ -115,12 +122,12 @@ export class GroupCommitWriter {
    */
   private async flushLoop(): Promise<void> {
     const inFlight: Array<Promise<void>> = [];
-    let previous: Promise<void> = Promise.resolve();
+    let previous: InFlight = { done: Promise.resolve(), locked: Promise.resolve() };
     while (this.queue.length > 0 || inFlight.length > 0) {
       if (this.queue.length > 0 && inFlight.length < 2) {
         const batch = this.queue.splice(0, this.options.maxBatch);
         previous = this.commitBatch(batch, previous);
-        inFlight.push(previous);
+        inFlight.push(previous.done);
         continue;
       }
       await inFlight.shift();
@@ -141,7 +148,18 @@ export class GroupCommitWriter {
     return { start: base.size, baseLast: base.lastLeaf, next, rows, params: insertParameters(rows) };
   }
 
-  private async commitBatch(batch: Pending[], previous: Promise<void>): Promise<void> {
+  /**
+   * Commits one batch. It asks for the append lock only once the batch before it holds the lock, so batches take
+   * it in the order they were formed, and a batch holding the lock never waits for one queued behind it.
+   */
+  private commitBatch(batch: Pending[], previous: InFlight): InFlight {
+    let signalLocked: () => void = () => undefined;
+    const locked = new Promise<void>((resolve) => (signalLocked = resolve));
+    const done = this.commit(batch, previous, signalLocked).finally(signalLocked);
+    return { done, locked };
+  }
+
+  private async commit(batch: Pending[], previous: InFlight, signalLocked: () => void): Promise<void> {
     // Sealed in advance when the writer knows where the log will end (the usual case: it is the only writer).
     const base = this.tail ?? this.frontier;
     let sealed: Sealed | undefined = base && base.lastLeaf !== undefined ? this.seal(batch, base) : undefined;
@@ -149,11 +167,13 @@ export class GroupCommitWriter {
     else this.tail = undefined;
     try {
       await this.store.db.transaction(async (tx) => {
+        await previous.locked;
         const { next, lastLeaf } = await this.store.lockForAppend(tx);
+        signalLocked();
         const follows = sealed !== undefined && sealed.start === next && lastLeaf !== undefined && sealed.baseLast?.equals(lastLeaf) === true;
         if (!follows) {
           // Another writer appended, or the batch before this one failed: seal again on what is committed.
-          await previous;
+          await previous.done;
           sealed = this.seal(batch, await this.caughtUp(tx, next));
         }
         await this.store.insertEntries(tx, sealed!.params);

@@ -1,7 +1,8 @@
 /**
  * Release (an Apollo Server plugin): withheld fields become `null` with one error per path, `_entities` leaves
  * the error paths, and the journal records the request BEFORE the response leaves; when the journal cannot
- * commit, no data is released (JOURNAL_UNAVAILABLE, 503).
+ * commit, no data is released (JOURNAL_UNAVAILABLE, 503). A released response carries its receipt in
+ * `extensions.journal` ({ id, leafHash }).
  */
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
@@ -49,7 +50,12 @@ export function journalEntry(
           },
         }
       : {}),
-    operation: { ...(inspection.operationName ? { name: inspection.operationName } : {}), documentHash: inspection.documentHash, kind: inspection.kind === 'subscription' ? 'query' : inspection.kind },
+    operation: {
+      ...(inspection.operationName ? { name: inspection.operationName } : {}),
+      documentHash: inspection.documentHash,
+      ...(state.persistedId ? { persistedId: state.persistedId } : {}),
+      kind: inspection.kind === 'subscription' ? 'query' : inspection.kind,
+    },
     subjects: subjectsOf(inspection, state.variables),
     servicesCalled: [...state.servicesCalled],
     withheld: extra.withheld ?? [],
@@ -93,7 +99,9 @@ export function releasePlugin(options: ReleaseOptions): ApolloServerPlugin {
     const outcome: JournalOutcome = data == null ? 'FAILED' : errors.length ? 'PARTIAL' : 'RELEASED';
     if (state.basis) {
       try {
-        await journal.record(journalEntry(state, outcome, { withheld, recordCounts: countRecords(data) }));
+        const receipt = await journal.record(journalEntry(state, outcome, { withheld, recordCounts: countRecords(data) }));
+        // The receipt (entry id, RFC 9162 leaf hash): `negiz journal prove <id>` proves its inclusion later.
+        result.extensions = { ...result.extensions, journal: { id: receipt.id, leafHash: receipt.leafHash } };
       } catch (error) {
         logger?.error({ requestId: state.requestId, err: (error as Error).name }, 'journal unavailable: response withheld');
         body.singleResult = {

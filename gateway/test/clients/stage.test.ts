@@ -30,6 +30,7 @@ const clients = buildClientRegistry(
       { id: 'court-civil', kind: 'COURT', name: 'Civil courts case system', operations: [{ id: operationId(pensions), name: 'CivilPensions' }] },
       { id: 'portal-mvd', kind: 'PORTAL', name: 'Police investigators portal' },
       { id: 'negiz-graphiql', kind: 'GRAPHIQL', name: 'GraphiQL' },
+      { id: 'egov-portal', kind: 'CITIZEN_PORTAL', name: 'E-government portal' },
     ],
   },
   manifest,
@@ -68,6 +69,7 @@ describe('court systems', () => {
     expect(person.pensionContributions[0]!.amount).toBeNull();
     expect(r.body.errors?.some((e) => e.extensions?.['code'] === 'REDACTED')).toBe(true);
     expect(h.journal.entries.at(-1)?.basis?.number).toBe(CIVIL.number);
+    expect(h.journal.entries.at(-1)?.operation.persistedId).toBe(operationId(pensions));
     // What the gateway's journal gets from the stage: the client, the registered operation, the subject.
     expect(seen.at(-1)).toEqual({
       client: { kind: 'COURT', id: 'court-civil' },
@@ -137,7 +139,17 @@ describe('portals and GraphiQL', () => {
     await post(h, { query, variables: { iin: IIN }, extensions: persisted(hash, { basis: CIVIL }) }, { authorization: judge });
     const url = `/graphql?variables=${encodeURIComponent(JSON.stringify({ iin: IIN }))}&extensions=${encodeURIComponent(JSON.stringify(persisted(hash, { basis: CIVIL })))}`;
     const r = await h.app.inject({ method: 'GET', url, headers: { authorization: judge, 'apollo-require-preflight': 'true' } });
-    expect(r.json()).toEqual({ data: { person: { lastName: 'Last012' } } });
+    expect(r.json()).toEqual({ data: { person: { lastName: 'Last012' } }, extensions: { journal: expect.objectContaining({ id: expect.any(String) }) } });
+  });
+
+  it("the e-government portal's token opens no /graphql (it reads only /reports/citizen), nor by header", async () => {
+    const portal = `Bearer ${await clientToken(h.idp, { login: 'judge1', role: 2, clientId: 'egov-portal' })}`;
+    const r = await post(h, { query: `{ person(iin: "${IIN}") { lastName } }`, extensions: { basis: CIVIL } }, { authorization: portal });
+    expect(r.status).toBe(403);
+    expect(r.body.errors![0]!.extensions!['code']).toBe('CLIENT_NOT_ALLOWED');
+    const byHeader = await post(h, { query: `{ person(iin: "${IIN}") { lastName } }`, extensions: { basis: CIVIL } }, { authorization: judge, 'x-negiz-client': 'egov-portal' });
+    expect(byHeader.status).toBe(200);
+    expect(seen.at(-1)?.client).toEqual({ kind: 'PORTAL', id: 'portal' });
   });
 
   it('many subjects in one request are refused before any service is called', async () => {

@@ -23,6 +23,22 @@ describe('canonical encoding of an entry', () => {
     expect(JSON.parse(encoded.personalBody)).toMatchObject({ login: 'investigator.almaty', reason: 'alibi check', subjects: [{ kind: 'IIN', value: '900101300123' }] });
   });
 
+  it('writes the same bytes as the generic canonical encoder, whatever members are present', () => {
+    const variants = [
+      sampleEntry(),
+      sampleEntry({ basis: undefined, refusal: 'NO_BASIS', outcome: 'REFUSED', recordCounts: {}, servicesCalled: [] }),
+      sampleEntry({
+        operation: { documentHash: 'ff'.repeat(32), kind: 'query' },
+        withheld: [{ path: 'a.b', coordinate: 'A.b', service: 's01-persons', code: 'MASKED', rule: { appendix: 1, row: 2, column: 3, note: 'é "q" \\ \n' } }],
+        recordCounts: { seq: 0, 's01-persons': 1, zz: 2 },
+      }),
+    ];
+    for (const [i, entry] of variants.entries()) {
+      const encoded = encodeEntry(entry, 40 + i, { utcOffsetMinutes: -90, note: i === 2 ? { destroyedEntries: 3, why: 'x' } : undefined });
+      expect(encoded.body).toBe(canonicalJson(encoded.sealed));
+    }
+  });
+
   it('salts each commitment, so equal personal parts do not give equal hashes', () => {
     const entry = sampleEntry();
     const a = encodeEntry(entry, 1, { utcOffsetMinutes: 300 });

@@ -73,7 +73,7 @@ describe('field-level rules', () => {
     const plain = await ask(q, B.CRIMINAL);
     expect(codes(plain)).toEqual([['person.counterAudits', 'FORBIDDEN_ARTICLE_FOR_SERVICE']]);
     const tax = await ask(q, B.CRIMINAL_TAX);
-    expect(tax.body).toEqual({ data: { person: { counterAudits: [{ auditNumber: 'CA-1' }] } } });
+    expect(tax.body).toEqual({ data: { person: { counterAudits: [{ auditNumber: 'CA-1' }] } }, extensions: { journal: expect.objectContaining({ id: expect.any(String) }) } });
   });
 
   it('keeps a selection set valid when all its fields are removed, without leaking the probe', async () => {
@@ -128,12 +128,12 @@ describe('no bypass', () => {
   it('@include/@skip with variables: an excluded field has no error, an included one is withheld', async () => {
     const q = `query Q($show: Boolean!, $iin: IIN!) { person(iin: $iin) { lastName stateEmployeeRecord @include(if: $show) { position } } }`;
     const hidden = await ask(q, B.ADMIN_OFFENCE, { show: false, iin: IIN });
-    expect(hidden.body).toEqual({ data: { person: { lastName: 'Last012' } } });
+    expect(hidden.body).toEqual({ data: { person: { lastName: 'Last012' } }, extensions: { journal: expect.objectContaining({ id: expect.any(String) }) } });
     const shown = await ask(q, B.ADMIN_OFFENCE, { show: true, iin: IIN });
     expect(shown.body.data).toEqual({ person: { lastName: 'Last012', stateEmployeeRecord: null } });
     expect(codes(shown)).toEqual([['person.stateEmployeeRecord', 'FORBIDDEN_SERVICE_FOR_BASIS']]);
     const skipped = await ask(`query Q($s: Boolean = true) { person(iin: "${IIN}") { stateEmployeeRecord @skip(if: $s) { position } } }`, B.ADMIN_OFFENCE);
-    expect(skipped.body).toEqual({ data: { person: {} } });
+    expect(skipped.body).toEqual({ data: { person: {} }, extensions: { journal: expect.objectContaining({ id: expect.any(String) }) } });
   });
 
   it('a variable used only by a removed field does not invalidate the operation', async () => {
@@ -156,7 +156,7 @@ describe('no bypass', () => {
       ]),
     });
     const [criminal, offence, court] = response.json() as Array<{ data: unknown; errors?: unknown[] }>;
-    expect(criminal).toEqual({ data: { person: { pensionContributionsTotal: 51000, stateEmployeeRecord: { position: 'Chief specialist' } } } });
+    expect(criminal).toEqual({ data: { person: { pensionContributionsTotal: 51000, stateEmployeeRecord: { position: 'Chief specialist' } } }, extensions: { journal: expect.objectContaining({ id: expect.any(String) }) } });
     expect(offence!.data).toEqual({ person: { pensionContributionsTotal: null, stateEmployeeRecord: null } });
     expect(court!.data).toEqual({ person: { pensionContributionsTotal: null, stateEmployeeRecord: null } });
     // The signed context of each subgraph call names the basis of its own operation.
@@ -222,6 +222,6 @@ describe('no bypass', () => {
     h.cases.cases.set('CRIMINAL:241500031000300', { type: 'CRIMINAL', number: '241500031000300', status: 'OPEN', assignees: ['inv'] });
     const other = await h.token({ login: 'inv', role: 3 });
     const r = await post(h, { query: q, extensions: { basis: { type: 'CRIMINAL', number: '241500031000300' } } }, { authorization: `Bearer ${other}` });
-    expect(r.body).toEqual({ data: { person: { pensionContributions: [{ amount: 25000 }, { amount: 26000 }] } } });
+    expect(r.body).toEqual({ data: { person: { pensionContributions: [{ amount: 25000 }, { amount: 26000 }] } }, extensions: { journal: expect.objectContaining({ id: expect.any(String) }) } });
   });
 });

@@ -11,8 +11,11 @@ import type { OperationManifest } from './manifest.ts';
 
 export const CLIENTS_PATH = fileURLToPath(new URL('../../../../schema/clients.yaml', import.meta.url));
 
-/** PORTAL: investigators' portals (free queries, APQ); COURT: persisted operations only; GRAPHIQL: analysts. */
-export const CLIENT_KINDS = ['PORTAL', 'COURT', 'GRAPHIQL'] as const;
+/**
+ * PORTAL: investigators' portals (free queries, APQ); COURT: persisted operations only; GRAPHIQL: analysts;
+ * CITIZEN_PORTAL: the e-government portal, which reads only a citizen's own disclosure (/reports/citizen).
+ */
+export const CLIENT_KINDS = ['PORTAL', 'COURT', 'GRAPHIQL', 'CITIZEN_PORTAL'] as const;
 export type RegisteredClientKind = (typeof CLIENT_KINDS)[number];
 
 const clientSchema = z
@@ -106,7 +109,8 @@ export function allowOperation(file: ClientsFile, clientId: string, op: { id: st
 
 const HEADER = `# Registered clients of the gateway (docs/clients.md).
 # kind: PORTAL (investigators' portals: free queries, automatic persisted queries), COURT (court systems: only the
-# persisted operations listed here, by id from schema/operations/manifest.json), GRAPHIQL (analysts at /graphiql).
+# persisted operations listed here, by id from schema/operations/manifest.json), GRAPHIQL (analysts at /graphiql),
+# CITIZEN_PORTAL (the e-government portal: only /reports/citizen, a citizen's disclosure, docs/journal.md).
 # The client of a request is the token's client_id (or azp) claim. Edit operations with \`negiz operations add\`.
 `;
 

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJournal, type JournalService } from '../../src/journal/journal.ts';
+import { createTestDatabase, sampleEntry, type TestDatabase } from './databases.ts';
+import { generateCheckpointJwk, keyFromJwk } from '../../src/journal/checkpoint-key.ts';
+
+// Two gateway processes on one journal database, each with two batches in flight (small batches force many):
+// the batches sealed in advance must notice the other writer's entries and seal again, so the log stays one
+// dense, verifiable sequence and every receipt names its own leaf.
+describe('group commit with two writers on one PostgreSQL journal', () => {
+  let db: TestDatabase;
+  let a: JournalService;
+  let b: JournalService;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const key = await keyFromJwk(await generateCheckpointJwk());
+    a = await createJournal({ url: db.url, devKeyPath: 'memory', maxBatch: 7, checkpointIntervalMs: 100 }, { key });
+    b = await createJournal({ url: db.url, devKeyPath: 'memory', maxBatch: 5, checkpointIntervalMs: 100, migrate: false }, { key });
+  }, 60_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.drop();
+  });
+
+  it('interleaves their batches into one dense log that verifies', async () => {
+    const record = (j: JournalService, n: number) => Promise.all(Array.from({ length: n }, () => j.record(sampleEntry())));
+    const [ra, rb] = await Promise.all([record(a, 120), record(b, 90)]);
+    const ids = [...ra, ...rb].map((r) => Number(r.id));
+    expect(new Set(ids).size).toBe(210);
+    expect(Math.max(...ids)).toBe(209);
+    const stored = await a.store.entries(0, 1000);
+    const byId = new Map(stored.map((e) => [e.id, e.leafHash.toString('hex')]));
+    for (const r of [...ra, ...rb]) expect(byId.get(Number(r.id))).toBe(r.leafHash);
+    await a.checkpoint();
+    await b.checkpoint();
+    const report = await a.verify();
+    expect(report.problems).toEqual([]);
+    expect(report.entries).toBe(210);
+  });
+});
