@@ -9,6 +9,7 @@ import pg from 'pg';
 import { createJournal } from '@negiz/gateway/journal/journal.ts';
 import { encodeEntry } from '@negiz/gateway/journal/encoding.ts';
 import { leafHash, MerkleFrontier } from '@negiz/gateway/journal/merkle.ts';
+import type { InsertRow } from '@negiz/gateway/journal/store.ts';
 import { signCheckpoint } from '@negiz/gateway/journal/checkpoint.ts';
 import { loadCheckpointKey } from '@negiz/gateway/journal/checkpoint-key.ts';
 import { generator } from './population.ts';
@@ -37,7 +38,7 @@ try {
   const from = size;
   while (size < target) {
     const n = Math.min(BATCH, target - size);
-    const rows: Parameters<typeof journal.store.insertEntries>[1] = [];
+    const rows: InsertRow[] = [];
     for (let i = 0; i < n; i++) {
       const encoded = encodeEntry(make(size + i), size + i, { utcOffsetMinutes: 300 });
       const hash = leafHash(encoded.body);
