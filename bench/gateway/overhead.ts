@@ -1,7 +1,8 @@
 /**
  * Per-request cost without the noise of concurrency: both gateways in one process over the same in-process
  * subgraphs, requests sent one at a time through Fastify's inject, alternating in blocks; reports the median
- * wall time and the CPU time per request of each. `node overhead.ts [requests per block] [blocks]`.
+ * wall time and the CPU time per request of each. `node overhead.ts [requests per block] [blocks]`; env
+ * OVERHEAD_QUERIES (a,b) and OVERHEAD_VARIANTS (bare,negiz) narrow it, e.g. to profile one side with --cpu-prof.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,7 @@ const keys = inProcessContextKeys();
 const host = await createSubgraphHost({ world, publicKey: keys.publicKey });
 const service = (name: string) => host.services.get(name)!;
 
-const claims = { sub: BENCH_USER.login, role: 3, org: 'MVD', basis: { type: 'CRIMINAL' as const, number: BENCH_CASE.number }, articlesQualify: true, rid: 'bench' };
+const claims = { sub: BENCH_USER.login, role: 3, org: 'MVD', basis: { type: 'CRIMINAL' as const, number: BENCH_CASE.number }, articlesQualify: true };
 const tokens = new Map<string, string>();
 for (const name of host.services.keys()) tokens.set(name, await signGatewayContext(claims, { privateKey: keys.privateKey, audience: name, alg: keys.alg }));
 const bare = Fastify({ logger: false });
@@ -79,12 +80,16 @@ async function block(app: FastifyInstance, headers: Record<string, string>, q: s
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const out: Record<string, Record<string, { medianMs: number; cpuMsPerRequest: number }>> = { bare: {}, negiz: {} };
-for (const name of ['a', 'b'] as const) {
+const only = (env: string | undefined, all: string[]) => (env ? env.split(',') : all);
+for (const name of only(process.env.OVERHEAD_QUERIES, ['a', 'b']) as Array<'a' | 'b'>) {
   const n = name === 'a' ? perBlock : Math.max(10, Math.floor(perBlock / 10));
   const walls: Record<string, number[]> = { bare: [], negiz: [] };
   const cpus: Record<string, number[]> = { bare: [], negiz: [] };
   for (let b = 0; b < blocks; b++) {
-    for (const [variant, app, headers] of (b % 2 ? [['negiz', negiz.app, { authorization: `Bearer ${token}` }], ['bare', bare, {}]] : [['bare', bare, {}], ['negiz', negiz.app, { authorization: `Bearer ${token}` }]]) as Array<[string, FastifyInstance, Record<string, string>]>) {
+    const sides = ([['bare', bare, {}], ['negiz', negiz.app, { authorization: `Bearer ${token}` }]] as Array<[string, FastifyInstance, Record<string, string>]>).filter(([v]) =>
+      only(process.env.OVERHEAD_VARIANTS, ['bare', 'negiz']).includes(v),
+    );
+    for (const [variant, app, headers] of b % 2 ? sides.reverse() : sides) {
       const r = await block(app, headers, queries[name], n);
       if (b > 0) {
         walls[variant]!.push(...r.wall);
@@ -92,7 +97,7 @@ for (const name of ['a', 'b'] as const) {
       }
     }
   }
-  for (const variant of ['bare', 'negiz']) out[variant]![name] = { medianMs: Math.round(median(walls[variant]!) * 100) / 100, cpuMsPerRequest: Math.round(median(cpus[variant]!) * 100) / 100 };
+  for (const variant of Object.keys(walls).filter((v) => walls[v]!.length)) out[variant]![name] = { medianMs: Math.round(median(walls[variant]!) * 100) / 100, cpuMsPerRequest: Math.round(median(cpus[variant]!) * 100) / 100 };
 }
 console.log(JSON.stringify(out));
 await negiz.app.close();

@@ -40,7 +40,7 @@ let listen: () => Promise<void>;
 if (variant === 'bare') {
   // The subgraphs refuse unsigned requests and contexts older than about a minute: one context per subgraph,
   // re-signed every 30 s in the background, is the cheapest context there is.
-  const claims = { sub: BENCH_USER.login, role: 3, org: 'MVD', basis: { type: 'CRIMINAL' as const, number: BENCH_CASE.number }, articlesQualify: true, rid: 'bench' };
+  const claims = { sub: BENCH_USER.login, role: 3, org: 'MVD', basis: { type: 'CRIMINAL' as const, number: BENCH_CASE.number }, articlesQualify: true };
   const tokens = new Map<string, string>();
   const resign = async () => {
     for (const name of host.services.keys()) tokens.set(name, await signGatewayContext(claims, { privateKey: keys.privateKey, audience: name, alg: keys.alg }));

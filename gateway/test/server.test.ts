@@ -221,6 +221,24 @@ describe('journal and execution', () => {
     }
   });
 
+  it('reuses one signed context for the same user, basis and services, each request keeping its own request id', async () => {
+    const token = await h.token({ login: 'inv1' });
+    const query = { query: `{ person(iin: "${IIN}") { lastName vehicles { plate } } }`, extensions: { basis: CRIMINAL } };
+    h.calls.length = 0;
+    await post(h, query, { authorization: `Bearer ${token}` });
+    await post(h, query, { authorization: `Bearer ${token}` });
+    const contexts = new Set(h.calls.map((c) => c.headers['x-negiz-context']));
+    const requestIds = new Set(h.calls.map((c) => c.headers['x-request-id']));
+    expect(h.calls).toHaveLength(4);
+    expect(contexts.size).toBe(1);
+    expect(requestIds.size).toBe(2);
+    const other = await h.token({ login: 'inv2' });
+    h.calls.length = 0;
+    await post(h, { ...query, extensions: { basis: OTHERS } }, { authorization: `Bearer ${other}` });
+    expect(h.calls).toHaveLength(2);
+    for (const call of h.calls) expect(contexts.has(call.headers['x-negiz-context'])).toBe(false);
+  });
+
   it('hides _entities from the paths of entity-fetch errors', async () => {
     const r = await ask('inv1', CRIMINAL, { query: `{ person(iin: "${IIN_BROKEN}") { lastName stateEmployeeRecord { position agency } } }` });
     expect(r.status).toBe(200);

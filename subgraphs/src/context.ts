@@ -1,4 +1,5 @@
 import { SignJWT, createRemoteJWKSet, errors as joseErrors, generateKeyPair, importPKCS8, importSPKI, jwtVerify, type CryptoKey, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { BASIS_CODES } from '@negiz/schema';
 import { subgraphError } from './errors.ts';
@@ -17,10 +18,13 @@ const claimsSchema = z.object({
   org: z.string().min(1),
   basis: z.object({ type: z.enum(BASIS_CODES), number: z.string().min(1), instruction: z.string().min(1).optional() }),
   articlesQualify: z.boolean(),
-  rid: z.string().min(1),
 });
 
-/** What the gateway established about the request: who asks, in which proceeding, and whether its articles qualify. */
+/**
+ * What the gateway established about the request: who asks, in which proceeding, and whether its articles qualify.
+ * No request id: the gateway reuses a context for the same claims for a while (the request id travels in
+ * x-request-id), so nothing in it is particular to one request.
+ */
 export type GatewayClaims = z.infer<typeof claimsSchema>;
 
 export type VerificationKey = CryptoKey | KeyObject | JWTVerifyGetKey;
@@ -32,7 +36,7 @@ export interface ContextKeys {
 
 export async function signGatewayContext(
   claims: GatewayClaims,
-  options: { privateKey: CryptoKey | KeyObject; audience: string; alg?: 'EdDSA' | 'ES256'; ttlSeconds?: number },
+  options: { privateKey: CryptoKey | KeyObject; audience: string | string[]; alg?: 'EdDSA' | 'ES256'; ttlSeconds?: number },
 ): Promise<string> {
   const { sub, ...rest } = claimsSchema.parse(claims);
   return new SignJWT(rest)
@@ -50,24 +54,68 @@ export function contextRequired(reason: string) {
   return subgraphError('GATEWAY_CONTEXT_REQUIRED', `A subgraph serves data only to requests signed by the gateway: ${reason}`);
 }
 
-/** Verify the gateway's signature, issuer, audience (this subgraph's slug), expiry and the claims' shape. */
-export async function verifyGatewayContext(token: string | undefined, options: { publicKey: VerificationKey; audience: string }): Promise<GatewayClaims> {
-  if (!token) throw contextRequired(`the request carries no signed context (${GATEWAY_CONTEXT_HEADER})`);
-  let payload: unknown;
+interface VerifiedContext {
+  claims: GatewayClaims;
+  audiences: readonly string[];
+  /** Seconds since the epoch. */
+  expiresAt: number;
+  issuedAt: number;
+}
+
+/**
+ * Signatures already verified, per verification key, by the exact token text: the gateway reuses a context for
+ * the same claims, and one operation sends the same context to every subgraph it names, so a process verifies
+ * each context once instead of once per subgraph call. Expiry, age and audience are still checked on every call;
+ * a token that failed is not kept, so it fails again on its own.
+ */
+const verifiedByKey = new WeakMap<object, LRUCache<string, Promise<VerifiedContext>>>();
+const VERIFIED_CONTEXTS_KEPT = 10_000;
+
+function verifiedCache(publicKey: VerificationKey): LRUCache<string, Promise<VerifiedContext>> {
+  let cache = verifiedByKey.get(publicKey);
+  if (!cache) verifiedByKey.set(publicKey, (cache = new LRUCache({ max: VERIFIED_CONTEXTS_KEPT })));
+  return cache;
+}
+
+async function verifySignature(token: string, publicKey: VerificationKey): Promise<VerifiedContext> {
+  let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, options.publicKey as CryptoKey, {
+    ({ payload } = await jwtVerify(token, publicKey as CryptoKey, {
       issuer: GATEWAY_ISSUER,
-      audience: options.audience,
       algorithms: ALGORITHMS,
-      requiredClaims: ['exp', 'iat', 'sub'],
-      maxTokenAge: `${GATEWAY_CONTEXT_TTL_SECONDS + 5}s`,
+      requiredClaims: ['exp', 'iat', 'sub', 'aud'],
+      maxTokenAge: `${MAX_AGE_SECONDS}s`,
     }));
   } catch (error) {
     throw contextRequired(reasonOf(error));
   }
   const parsed = claimsSchema.safeParse(payload);
   if (!parsed.success) throw contextRequired('the context lacks the basis claims');
-  return parsed.data;
+  const audiences = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud as string[]);
+  return { claims: parsed.data, audiences, expiresAt: payload.exp as number, issuedAt: payload.iat as number };
+}
+
+const MAX_AGE_SECONDS = GATEWAY_CONTEXT_TTL_SECONDS + 5;
+
+/** Verify the gateway's signature, issuer, audience (this subgraph's slug), expiry and the claims' shape. */
+export async function verifyGatewayContext(
+  token: string | undefined,
+  options: { publicKey: VerificationKey; audience: string; now?: () => number },
+): Promise<GatewayClaims> {
+  if (!token) throw contextRequired(`the request carries no signed context (${GATEWAY_CONTEXT_HEADER})`);
+  const cache = verifiedCache(options.publicKey);
+  let verified = cache.get(token);
+  if (!verified) {
+    verified = verifySignature(token, options.publicKey);
+    cache.set(token, verified);
+    verified.catch(() => cache.delete(token));
+  }
+  const context = await verified;
+  const now = (options.now?.() ?? Date.now()) / 1000;
+  if (context.expiresAt <= now) throw contextRequired('the context has expired');
+  if (context.issuedAt + MAX_AGE_SECONDS < now) throw contextRequired('the context has expired');
+  if (!context.audiences.includes(options.audience)) throw contextRequired(`the context's "aud" claim is not valid for this subgraph`);
+  return context.claims;
 }
 
 function reasonOf(error: unknown): string {

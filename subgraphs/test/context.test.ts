@@ -30,6 +30,38 @@ describe('the signed gateway context', () => {
     expect(verified).toEqual(claims());
   });
 
+  it('keeps checking expiry and audience when a context it verified before comes again', async () => {
+    const { privateKey, publicKey } = await developmentContextKeys();
+    const shared = await signGatewayContext(claims(), { privateKey, audience: ['s05-vehicles', 's01-individuals'] });
+    expect(await verifyGatewayContext(shared, { publicKey, audience: 's05-vehicles' })).toEqual(claims());
+    // The same text again: the signature is not re-verified, but every other check is.
+    expect(await verifyGatewayContext(shared, { publicKey, audience: 's01-individuals' })).toEqual(claims());
+    await expect(verifyGatewayContext(shared, { publicKey, audience: 's11-pension-contributions' })).rejects.toMatchObject({
+      message: expect.stringMatching(/"aud" claim/),
+      extensions: { code: 'GATEWAY_CONTEXT_REQUIRED' },
+    });
+    const later = () => Date.now() + 61_000;
+    await expect(verifyGatewayContext(shared, { publicKey, audience: 's05-vehicles', now: later })).rejects.toMatchObject({ message: expect.stringMatching(/expired/) });
+  });
+
+  it('refuses a context whose signature was altered, even after the genuine one verified', async () => {
+    const { privateKey, publicKey } = await developmentContextKeys();
+    const genuine = await signGatewayContext(claims(), { privateKey, audience: 's05-vehicles' });
+    await verifyGatewayContext(genuine, { publicKey, audience: 's05-vehicles' });
+    const [header, payload, signature] = genuine.split('.');
+    const flipped = `${signature!.slice(0, 10)}${signature![10] === 'A' ? 'B' : 'A'}${signature!.slice(11)}`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(verifyGatewayContext(`${header}.${payload}.${flipped}`, { publicKey, audience: 's05-vehicles' })).rejects.toMatchObject({
+        extensions: { code: 'GATEWAY_CONTEXT_REQUIRED' },
+      });
+    }
+    // A payload granting more, under the genuine signature.
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 21 })).toString('base64url');
+    await expect(verifyGatewayContext(`${header}.${forged}.${signature}`, { publicKey, audience: 's05-vehicles' })).rejects.toMatchObject({
+      message: expect.stringMatching(/signature does not verify/),
+    });
+  });
+
   it('reads configured keys (PEM) from the environment, EdDSA or ES256', async () => {
     for (const alg of ['EdDSA', 'ES256'] as const) {
       const pair = await generateKeyPair(alg, { extractable: true });

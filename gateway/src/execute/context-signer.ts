@@ -5,18 +5,62 @@
  * from a service the operation does not name) gets a context of its own.
  * With a Node KeyObject the signature is computed synchronously (no round trip through the thread pool, which
  * WebCrypto takes: it showed as latency under load); a WebCrypto key is signed through jose.
+ *
+ * A context is reused for the same claims and audience for half its lifetime (like any service-to-service token a
+ * client keeps until near expiry): the claims hold nothing particular to one request (the request id travels in
+ * x-request-id), every request is admitted by the gateway's stages before any context is used, and the subgraphs
+ * verify each distinct context once. Reuse never outlives the TTL the subgraphs enforce.
  */
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { SignJWT, type CryptoKey } from 'jose';
+import { LRUCache } from 'lru-cache';
+import type { GatewayClaims } from '@negiz/subgraphs/context.ts';
 import { GATEWAY_CONTEXT_TTL_SECONDS, GATEWAY_ISSUER } from '@negiz/subgraphs/context.ts';
 import type { ContextSigner } from './signed-context.ts';
 
-export function contextSigner(privateKey: CryptoKey | KeyObject | Parameters<SignJWT['sign']>[0], alg: 'EdDSA' | 'ES256' = 'EdDSA', ttlSeconds = GATEWAY_CONTEXT_TTL_SECONDS): ContextSigner {
+export interface ContextSignerOptions {
+  ttlSeconds?: number;
+  /** How long one signed context serves the same claims and audience (default: half the TTL; 0: never reused). */
+  reuseSeconds?: number;
+  /** Milliseconds since the epoch (tests move it). */
+  now?: () => number;
+}
+
+export function contextSigner(
+  privateKey: CryptoKey | KeyObject | Parameters<SignJWT['sign']>[0],
+  alg: 'EdDSA' | 'ES256' = 'EdDSA',
+  options: ContextSignerOptions = {},
+): ContextSigner {
+  const ttlSeconds = options.ttlSeconds ?? GATEWAY_CONTEXT_TTL_SECONDS;
+  const reuseMs = Math.min(options.reuseSeconds ?? ttlSeconds / 2, ttlSeconds - 5) * 1000;
+  const now = options.now ?? Date.now;
+  const signer = signWith(privateKey, alg, ttlSeconds, now);
+  if (reuseMs <= 0) return signer;
+  const reused = new LRUCache<string, { token: Promise<string>; signedAt: number }>({ max: 10_000 });
+  return (claims, audience) => {
+    const key = reuseKey(claims, audience);
+    const at = now();
+    const kept = reused.get(key);
+    if (kept && at - kept.signedAt < reuseMs) return kept.token;
+    const token = signer(claims, audience);
+    reused.set(key, { token, signedAt: at });
+    token.catch(() => reused.delete(key));
+    return token;
+  };
+}
+
+/** Everything the context says, so two requests share a context only when it would say the same of both. */
+function reuseKey(claims: GatewayClaims, audience: string | readonly string[]): string {
+  const { sub, role, org, basis, articlesQualify } = claims;
+  return [sub, role, org, basis.type, basis.number, basis.instruction ?? '', articlesQualify, typeof audience === 'string' ? audience : audience.join(',')].join('\u0000');
+}
+
+function signWith(privateKey: CryptoKey | KeyObject | Parameters<SignJWT['sign']>[0], alg: 'EdDSA' | 'ES256', ttlSeconds: number, now: () => number): ContextSigner {
   if (privateKey instanceof KeyObject) {
     const header = Buffer.from(JSON.stringify({ alg, typ: 'negiz-context+jwt' })).toString('base64url');
     return async (claims, audience) => {
       const { sub, ...rest } = claims;
-      const iat = Math.floor(Date.now() / 1000);
+      const iat = Math.floor(now() / 1000);
       const aud = typeof audience === 'string' ? audience : [...audience];
       const payload = Buffer.from(JSON.stringify({ ...rest, iss: GATEWAY_ISSUER, sub, aud, iat, exp: iat + ttlSeconds })).toString('base64url');
       const input = `${header}.${payload}`;
@@ -31,8 +75,8 @@ export function contextSigner(privateKey: CryptoKey | KeyObject | Parameters<Sig
       .setIssuer(GATEWAY_ISSUER)
       .setSubject(sub)
       .setAudience(typeof audience === 'string' ? audience : [...audience])
-      .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`)
+      .setIssuedAt(Math.floor(now() / 1000))
+      .setExpirationTime(Math.floor(now() / 1000) + ttlSeconds)
       .sign(privateKey as Parameters<SignJWT['sign']>[0]);
   };
 }

@@ -1,5 +1,6 @@
 /** The execute stage: @apollo/gateway over the composed supergraph, each subgraph behind the signed context. */
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { memoiseGatewayOperations } from './operation-memo.ts';
 import { SignedContextDataSource, type ContextSigner } from './signed-context.ts';
 
 export interface ExecuteOptions {
@@ -10,6 +11,7 @@ export interface ExecuteOptions {
 }
 
 export function createGateway(options: ExecuteOptions): ApolloGateway {
+  memoiseGatewayOperations();
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SignedContextDataSource(options.dataSource(name, url), name, options.sign),
