@@ -11,9 +11,10 @@
  *    timed here to the microsecond: the median is what one user waits, without the queueing a saturated run adds
  *    (there, median latency is only connections / throughput);
  *  - peak memory: the highest RSS of the gateway's process sampled every 100 ms under both kinds of load.
- * Env: BENCH_DURATION (s per run, default 10), BENCH_ROUNDS (3), BENCH_CONNECTIONS_A (16), BENCH_CONNECTIONS_B (4),
+ * Env: BENCH_SESSIONS (3: both gateways started afresh each time), BENCH_ROUNDS (2 per session and query),
+ * BENCH_DURATION (s per run, default 10), BENCH_CONNECTIONS_A (16), BENCH_CONNECTIONS_B (4),
  * BENCH_WARMUP (s, 10), BENCH_QUERIES (a,b), BENCH_OUT (bench/results/gateway.json), BENCH_PIN (1; 0 = no taskset).
- * Figures are medians over the rounds.
+ * Figures are medians over all rounds of all sessions; peak memory is the highest of any.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -59,7 +60,8 @@ interface Started {
 function start(variant: 'bare' | 'negiz', port: number): Promise<Started> {
   return new Promise((resolve, reject) => {
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`, `--cpu-prof-name=${variant}.cpuprofile`] : [];
-    const command = [process.execPath, ...profile, `${here}/server.ts`, variant, String(port)];
+    const nodeFlags = variant === 'bare' ? [] : (process.env.BENCH_NEGIZ_FLAGS ?? '').split(' ').filter(Boolean);
+    const command = [process.execPath, ...nodeFlags, ...profile, `${here}/server.ts`, variant, String(port)];
     const pinned = PIN ? ['taskset', '-c', String(cpus().length - 1), ...command] : command;
     const child = spawn(pinned[0]!, pinned.slice(1), { cwd: here, stdio: ['ignore', 'pipe', 'inherit'] });
     let token: string | undefined;
@@ -140,45 +142,53 @@ const canonical = (text: string) => {
 };
 type Run = Awaited<ReturnType<typeof load>> & { latency?: Awaited<ReturnType<typeof paced>> };
 const VARIANTS = ['bare', 'negiz'] as const;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-// Both gateways stay up; rounds alternate between them, so the noise of a shared machine falls on both alike.
-const running = new Map<string, { child: ChildProcess; url: string; headers: Record<string, string> }>();
-let port = 4600;
-for (const variant of VARIANTS) {
-  const { child, token } = await start(variant, ++port);
-  running.set(variant, { child, url: `http://127.0.0.1:${port}/graphql`, headers: token ? { authorization: `Bearer ${token}` } : {} });
-}
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 3);
 const runs: Record<string, Record<string, Run[]>> = { bare: { a: [], b: [] }, negiz: { a: [], b: [] } };
 const answers: Record<string, Record<string, string>> = { bare: {}, negiz: {} };
-try {
-  for (const name of NAMES) {
+const rates: Partial<Record<'a' | 'b', number>> = {};
+let port = 4600;
+// The same code runs up to twice as fast in one process as in another started a minute later (seen here, on both
+// gateways alike), so each session starts both gateways afresh; within a session, rounds alternate between them,
+// so the noise of a shared machine falls on both alike.
+for (let session = 0; session < SESSIONS; session++) {
+  const running = new Map<string, { child: ChildProcess; url: string; headers: Record<string, string> }>();
+  try {
     for (const variant of VARIANTS) {
-      const g = running.get(variant)!;
-      const response = await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', ...g.headers }, body: body(queries[name]) });
-      answers[variant]![name] = await response.text();
-      if (WARMUP > 0) await load(g.url, g.headers, queries[name], CONNECTIONS[name], WARMUP, g.child.pid!);
+      const { child, token } = await start(variant, ++port);
+      running.set(variant, { child, url: `http://127.0.0.1:${port}/graphql`, headers: token ? { authorization: `Bearer ${token}` } : {} });
     }
-    let rate = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const variant of round % 2 ? [...VARIANTS].reverse() : VARIANTS) {
+    for (const name of NAMES) {
+      for (const variant of VARIANTS) {
         const g = running.get(variant)!;
-        const run: Run = await load(g.url, g.headers, queries[name], CONNECTIONS[name], DURATION, g.child.pid!);
-        // The pace is set once, from bare's first saturated round, and kept for every round of both gateways.
-        if (!rate && variant === 'bare') rate = Math.max(5, Math.round(run.requestsPerSecond * LATENCY_SHARE));
-        if (rate) run.latency = await paced(g.url, g.headers, queries[name], rate, DURATION, g.child.pid!);
-        // The answer after the load must still be the answer before it (a degraded gateway answering errors fast
-        // would otherwise look quick).
-        const after = await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', ...g.headers }, body: body(queries[name]) });
-        (run as Run & { sameAnswerAfter?: boolean }).sameAnswerAfter = canonical(await after.text()) === canonical(answers[variant]![name]!);
-        runs[variant]![name]!.push(run);
-        console.log(variant, name, `round ${round + 1}`, JSON.stringify(run));
+        const response = await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', ...g.headers }, body: body(queries[name]) });
+        const answer = await response.text();
+        answers[variant]![name] ??= answer;
+        if (canonical(answer) !== canonical(answers[variant]![name]!)) throw new Error(`${variant} answered ${name} differently in session ${session + 1}`);
+        if (WARMUP > 0) await load(g.url, g.headers, queries[name], CONNECTIONS[name], WARMUP, g.child.pid!);
+      }
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const variant of (session + round) % 2 ? [...VARIANTS].reverse() : VARIANTS) {
+          const g = running.get(variant)!;
+          const run: Run = await load(g.url, g.headers, queries[name], CONNECTIONS[name], DURATION, g.child.pid!);
+          // The pace is set once, from bare's first saturated round, and kept for every round of both gateways.
+          if (!rates[name] && variant === 'bare') rates[name] = Math.max(5, Math.round(run.requestsPerSecond * LATENCY_SHARE));
+          const rate = rates[name] ?? Math.max(5, Math.round(run.requestsPerSecond * LATENCY_SHARE));
+          run.latency = await paced(g.url, g.headers, queries[name], rate, DURATION, g.child.pid!);
+          // The answer after the load must still be the answer before it (a degraded gateway answering errors fast
+          // would otherwise look quick).
+          const after = await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', ...g.headers }, body: body(queries[name]) });
+          (run as Run & { sameAnswerAfter?: boolean }).sameAnswerAfter = canonical(await after.text()) === canonical(answers[variant]![name]!);
+          runs[variant]![name]!.push(run);
+          console.log(variant, name, `session ${session + 1} round ${round + 1}`, JSON.stringify(run));
+        }
       }
     }
-  }
-} finally {
-  for (const { child } of running.values()) {
-    child.kill('SIGINT');
-    await new Promise((resolve) => child.once('exit', resolve));
+  } finally {
+    for (const { child } of running.values()) {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
   }
 }
 
@@ -232,7 +242,7 @@ const ratio = (name: 'a' | 'b') => ({
 const summary = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 1073741824), node: process.version },
-  settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, rounds: ROUNDS, connections: CONNECTIONS, latencyShareOfBareThroughput: LATENCY_SHARE, pinned: PIN },
+  settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, sessions: SESSIONS, roundsPerSession: ROUNDS, connections: CONNECTIONS, latencyShareOfBareThroughput: LATENCY_SHARE, pinned: PIN },
   runs,
   queries: { a: { services: 4, bytes: queries.a.length }, b: { services: 'all the basis allows', bytes: queries.b.length } },
   results,

@@ -27,7 +27,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const { min, max } = options.roles ?? { min: 1, max: 21 };
   const cacheMs = options.cacheMs ?? 60_000;
   // Verified tokens only: a cache hit skips the signature check, never the registry status check.
-  const verified = new LRUCache<string, Identity>({ max: 10_000 });
+  const verified = new LRUCache<string, Identity>({ max: 10_000, ttlResolution: 0 });
 
   async function verify(token: string): Promise<Identity> {
     let payload;

@@ -42,7 +42,7 @@ export class MemoryUserRegistry implements UserRegistry {
 
 /** Remember statuses for at most `ttlMs` (default 1 s): a block takes effect within that time. */
 export function cachedUserRegistry(registry: UserRegistry, ttlMs = 1_000): UserRegistry {
-  const cache = new LRUCache<string, { record: UserRecord | undefined }>({ max: 10_000, ttl: ttlMs });
+  const cache = new LRUCache<string, { record: UserRecord | undefined }>({ max: 10_000, ttl: ttlMs, ttlResolution: 0 });
   return {
     async user(login) {
       const hit = cache.get(login);

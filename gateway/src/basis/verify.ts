@@ -35,7 +35,7 @@ const notYours = (): Refusal =>
 
 export function createBasisVerifier(options: BasisVerifierOptions): BasisVerifier {
   const p = options.policy ?? policy();
-  const verified = new LRUCache<string, VerifiedBasis>({ max: 50_000, ttl: options.cacheMs ?? 10_000 });
+  const verified = new LRUCache<string, VerifiedBasis>({ max: 50_000, ttl: options.cacheMs ?? 10_000, ttlResolution: 0 });
 
   async function consult(identity: Identity, claim: BasisClaim): Promise<VerifiedBasis> {
     const found = await options.registry.findCase(claim.type, claim.number);

@@ -41,7 +41,7 @@ export function apqCache(options: ApqCacheOptions = {}): KeyValueCache<string> {
       },
     };
   }
-  const memory = new LRUCache<string, string>({ max: options.maxEntries ?? 10_000, ttl: ttl * 1000 });
+  const memory = new LRUCache<string, string>({ max: options.maxEntries ?? 10_000, ttl: ttl * 1000, ttlResolution: 0 });
   return {
     async get(key) {
       return memory.get(key);
