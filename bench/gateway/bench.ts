@@ -12,8 +12,9 @@
  *    (there, median latency is only connections / throughput);
  *  - peak memory: the highest RSS of the gateway's process sampled every 100 ms under both kinds of load.
  * Env: BENCH_SESSIONS (3: both gateways started afresh each time), BENCH_ROUNDS (2 per session and query),
- * BENCH_DURATION (s per run, default 10), BENCH_CONNECTIONS_A (16), BENCH_CONNECTIONS_B (4),
- * BENCH_WARMUP (s, 10), BENCH_QUERIES (a,b), BENCH_OUT (bench/results/gateway.json), BENCH_PIN (1; 0 = no taskset).
+ * BENCH_DURATION (s per run, default 8), BENCH_CONNECTIONS_A (16), BENCH_CONNECTIONS_B (4),
+ * BENCH_WARMUP (s, 10), BENCH_QUERIES (a,b), BENCH_OUT (bench/results/gateway.json), BENCH_PIN (1; 0 = no taskset),
+ * BENCH_NEGIZ_FLAGS (Node flags for Negiz; default those `negiz start` runs with, cli/bin/runtime.json).
  * Figures are medians over all rounds of all sessions; peak memory is the highest of any.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -28,9 +29,10 @@ import { readSupergraph } from '@negiz/gateway/policy/index.ts';
 import { BENCH_CASE, BENCH_USER, dossierQuery, fourServiceQuery } from './queries.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const LATENCY_SHARE = 0.25;
+const NEGIZ_RUNTIME = JSON.parse(readFileSync(new URL('../../cli/bin/runtime.json', import.meta.url), 'utf8')) as { serverFlags: string[] };
 const CONNECTIONS = { a: Number(process.env.BENCH_CONNECTIONS_A ?? 16), b: Number(process.env.BENCH_CONNECTIONS_B ?? 4) };
 
 const NAMES = (process.env.BENCH_QUERIES ?? 'a,b').split(',').filter((n): n is 'a' | 'b' => n === 'a' || n === 'b');
@@ -60,7 +62,8 @@ interface Started {
 function start(variant: 'bare' | 'negiz', port: number): Promise<Started> {
   return new Promise((resolve, reject) => {
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`, `--cpu-prof-name=${variant}.cpuprofile`] : [];
-    const nodeFlags = variant === 'bare' ? [] : (process.env.BENCH_NEGIZ_FLAGS ?? '').split(' ').filter(Boolean);
+    // Negiz runs as `negiz start` runs it (the launcher's V8 settings); bare with Node's defaults.
+    const nodeFlags = variant === 'bare' ? [] : (process.env.BENCH_NEGIZ_FLAGS?.split(' ').filter(Boolean) ?? NEGIZ_RUNTIME.serverFlags);
     const command = [process.execPath, ...nodeFlags, ...profile, `${here}/server.ts`, variant, String(port)];
     const pinned = PIN ? ['taskset', '-c', String(cpus().length - 1), ...command] : command;
     const child = spawn(pinned[0]!, pinned.slice(1), { cwd: here, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -242,7 +245,7 @@ const ratio = (name: 'a' | 'b') => ({
 const summary = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 1073741824), node: process.version },
-  settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, sessions: SESSIONS, roundsPerSession: ROUNDS, connections: CONNECTIONS, latencyShareOfBareThroughput: LATENCY_SHARE, pinned: PIN },
+  settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, sessions: SESSIONS, roundsPerSession: ROUNDS, connections: CONNECTIONS, latencyShareOfBareThroughput: LATENCY_SHARE, pinned: PIN, negizNodeFlags: process.env.BENCH_NEGIZ_FLAGS ?? NEGIZ_RUNTIME.serverFlags.join(' ') },
   runs,
   queries: { a: { services: 4, bytes: queries.a.length }, b: { services: 'all the basis allows', bytes: queries.b.length } },
   results,

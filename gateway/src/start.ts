@@ -159,7 +159,9 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   if (hooks.listen !== false) {
     const address = await server.app.listen({ host: config.host, port: config.port });
     url = `${address}/graphql`;
-    logger.info({ url, mode: config.mode, subgraphs: host ? 'in-process' : 'http', journal: config.journal }, 'gateway listening');
+    // The runtime (Node version, V8 flags from the launcher or the operator) says which settings were measured.
+    const runtime = { node: process.version, flags: process.execArgv.filter((flag) => flag.startsWith('--max-')) };
+    logger.info({ url, mode: config.mode, subgraphs: host ? 'in-process' : 'http', journal: config.journal, runtime }, 'gateway listening');
   }
   return { ...server, url, ...(idp ? { idp } : {}), journal, close: () => server.app.close() };
 }
