@@ -29,6 +29,14 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return text?.trim() || undefined;
 }
 
+// Compiled once per pattern (bases.yaml), not per request.
+const numberPatterns = new Map<string, RegExp>();
+function numberPattern(source: string): RegExp {
+  let compiled = numberPatterns.get(source);
+  if (!compiled) numberPatterns.set(source, (compiled = new RegExp(source)));
+  return compiled;
+}
+
 const invalid = (why: string): Refusal => new Refusal('BASIS_INVALID', `The legal basis is malformed (order No. 21 p.1, p.20; bases.yaml): ${why}`);
 
 /** The claimed basis of one operation, or undefined when none is sent. Throws BASIS_INVALID on a malformed one. */
@@ -53,7 +61,7 @@ export function readBasisClaim(
   const { type, number, instruction, reason } = parsed.data;
   if (!(BASIS_CODES as readonly string[]).includes(type)) throw invalid(`type must be one of ${BASIS_CODES.join(', ')}`);
   const basis = p.basis(type as BasisCode);
-  if (!new RegExp(basis.number.pattern).test(number)) {
+  if (!numberPattern(basis.number.pattern).test(number)) {
     throw invalid(`a ${type} number is ${basis.number.description}, e.g. ${basis.number.example}`);
   }
   if (instruction !== undefined && basis.instruction !== 'allowed') throw invalid(`an instruction (p.22) goes only with a criminal case, not with ${type}`);

@@ -52,7 +52,16 @@ export function contextSigner(
 /** Everything the context says, so two requests share a context only when it would say the same of both. */
 function reuseKey(claims: GatewayClaims, audience: string | readonly string[]): string {
   const { sub, role, org, basis, articlesQualify } = claims;
-  return [sub, role, org, basis.type, basis.number, basis.instruction ?? '', articlesQualify, typeof audience === 'string' ? audience : audience.join(',')].join('\u0000');
+  return `${sub}\u0000${role}\u0000${org}\u0000${basis.type}\u0000${basis.number}\u0000${basis.instruction ?? ''}\u0000${articlesQualify}\u0000${audienceKey(audience)}`;
+}
+
+// The audience lists come from the policy's cached pruning results, so the same array recurs: join it once.
+const audienceKeys = new WeakMap<readonly string[], string>();
+function audienceKey(audience: string | readonly string[]): string {
+  if (typeof audience === 'string') return audience;
+  let key = audienceKeys.get(audience);
+  if (key === undefined) audienceKeys.set(audience, (key = audience.join(',')));
+  return key;
 }
 
 function signWith(privateKey: CryptoKey | KeyObject | Parameters<SignJWT['sign']>[0], alg: 'EdDSA' | 'ES256', ttlSeconds: number, now: () => number): ContextSigner {

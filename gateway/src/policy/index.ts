@@ -32,6 +32,14 @@ export class PolicyStage {
 
   slugOf = (service: number): string => this.facts.subgraphNames.get(service) ?? `s${String(service).padStart(2, '0')}`;
 
+  readonly #audiences = new WeakMap<PruneResult, readonly string[]>();
+  /** The slugs of the subgraphs a pruned operation may call (the audience of its signed context); one array per result. */
+  audiencesOf(pruned: PruneResult): readonly string[] {
+    let slugs = this.#audiences.get(pruned);
+    if (!slugs) this.#audiences.set(pruned, (slugs = Object.freeze(pruned.services.map(this.slugOf))));
+    return slugs;
+  }
+
   inspect(query: string, operationName: string | undefined): Inspection {
     const key = `${operationName ?? ''}\u0000${query}`;
     let inspection = this.#inspections.get(key);
