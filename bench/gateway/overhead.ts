@@ -3,6 +3,8 @@
  * subgraphs, requests sent one at a time through Fastify's inject, alternating in blocks; reports the median
  * wall time and the CPU time per request of each. `node overhead.ts [requests per block] [blocks]`; env
  * OVERHEAD_QUERIES (a,b) and OVERHEAD_VARIANTS (bare,negiz) narrow it, e.g. to profile one side with --cpu-prof.
+ * Building the Negiz gateway installs its operation memo (execute/operation-memo.ts) for the whole process, so
+ * here bare has it too: this measures the cost of the stages themselves (bench.ts compares the products).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
