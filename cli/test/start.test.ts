@@ -61,8 +61,16 @@ interface Listening {
   subgraphs: string;
   runtime: { node: string; flags: string[] };
 }
+/** Lines of the gateways' standard output that are not JSON log entries (there must be none). */
+const stray: string[] = [];
 const gatewayListening = (line: string): Listening | undefined => {
-  const entry = JSON.parse(line) as { msg?: string } & Listening;
+  let entry: { msg?: string } & Listening;
+  try {
+    entry = JSON.parse(line) as { msg?: string } & Listening;
+  } catch {
+    stray.push(line);
+    return undefined;
+  }
   return entry.msg === 'gateway listening' ? entry : undefined;
 };
 
@@ -111,6 +119,8 @@ describe('negiz start (everything in one process)', () => {
     expect(gateway!.ready.subgraphs).toBe('in-process');
     expect(gateway!.ready.runtime.node).toMatch(/^v24\./);
     expect(gateway!.ready.runtime.flags).toEqual(RUNTIME.serverFlags);
+    // Its standard output is the JSON log and nothing else (log shippers parse it line by line).
+    expect(stray).toEqual([]);
   });
 
   it('answers a demo investigator with data and a journal receipt, and refuses a request without a basis', async () => {

@@ -120,7 +120,8 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   if (!extend) {
     if (dev && idp) {
       try {
-        ensureGraphiqlBundle();
+        const built = ensureGraphiqlBundle();
+        if (built) logger.info({ report: built }, 'GraphiQL bundle built');
       } catch (error) {
         logger.warn({ err: (error as Error).message }, 'GraphiQL bundle could not be built: /graphiql is unavailable');
       }

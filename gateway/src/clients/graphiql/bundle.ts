@@ -16,8 +16,11 @@ export function graphiqlBundleIsCurrent(dir = GRAPHIQL_SOURCE): boolean {
   return sources.every((f) => statSync(f).mtimeMs <= built);
 }
 
-/** Build the bundle unless it is current; runs build.ts with this Node (24, type stripping). */
-export function ensureGraphiqlBundle(dir = GRAPHIQL_SOURCE): void {
-  if (graphiqlBundleIsCurrent(dir)) return;
-  execFileSync(process.execPath, [`${dir}build.ts`], { stdio: 'inherit' });
+/**
+ * Build the bundle unless it is current; runs build.ts with this Node (24, type stripping). Returns the build's
+ * report (undefined when nothing was built) for the caller's log: standard output stays the log's alone.
+ */
+export function ensureGraphiqlBundle(dir = GRAPHIQL_SOURCE): string | undefined {
+  if (graphiqlBundleIsCurrent(dir)) return undefined;
+  return execFileSync(process.execPath, [`${dir}build.ts`], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' }).trim();
 }
