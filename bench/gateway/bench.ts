@@ -90,11 +90,20 @@ function body(query: string): string {
   return JSON.stringify({ query, extensions: { basis: { type: BENCH_CASE.type, number: BENCH_CASE.number } } });
 }
 
-async function load(url: string, headers: Record<string, string>, query: string, connections: number, duration: number, pid: number) {
+/** Samples the process's RSS every 100 ms until stopped; returns the highest, in MiB. */
+function peakRss(pid: number): () => number {
   let peak = rssOf(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 100);
+  return () => {
+    clearInterval(sampler);
+    return Math.round((peak / 1048576) * 10) / 10;
+  };
+}
+
+async function load(url: string, headers: Record<string, string>, query: string, connections: number, duration: number, pid: number) {
+  const peak = peakRss(pid);
   const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body(query), connections, duration });
-  clearInterval(sampler);
+  const peakRssMiB = peak();
   return {
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
     medianMs: result.latency.p50,
@@ -103,14 +112,13 @@ async function load(url: string, headers: Record<string, string>, query: string,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    peakRssMiB: Math.round((peak / 1048576) * 10) / 10,
+    peakRssMiB,
   };
 }
 
 /** `rate` requests per second for `duration` seconds, each timed on its own, whatever the previous one does. */
 async function paced(url: string, headers: Record<string, string>, query: string, rate: number, duration: number, pid: number) {
-  let peak = rssOf(pid);
-  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 100);
+  const peak = peakRss(pid);
   const payload = body(query);
   const total = Math.max(1, Math.round(rate * duration));
   const latencies: number[] = [];
@@ -132,10 +140,10 @@ async function paced(url: string, headers: Record<string, string>, query: string
     );
   }
   await Promise.all(inFlight);
-  clearInterval(sampler);
+  const peakRssMiB = peak();
   const sorted = latencies.sort((x, y) => x - y);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 1000) / 1000;
-  return { rate, requests: total, failures, medianMs: at(0.5), p99Ms: at(0.99), peakRssMiB: Math.round((peak / 1048576) * 10) / 10 };
+  return { rate, requests: total, failures, medianMs: at(0.5), p99Ms: at(0.99), peakRssMiB };
 }
 
 // Same data; subgraph errors may arrive in another order.
@@ -175,9 +183,9 @@ for (let session = 0; session < SESSIONS; session++) {
           const g = running.get(variant)!;
           const run: Run = await load(g.url, g.headers, queries[name], CONNECTIONS[name], DURATION, g.child.pid!);
           // The pace is set once, from bare's first saturated round, and kept for every round of both gateways.
-          if (!rates[name] && variant === 'bare') rates[name] = Math.max(5, Math.round(run.requestsPerSecond * LATENCY_SHARE));
-          const rate = rates[name] ?? Math.max(5, Math.round(run.requestsPerSecond * LATENCY_SHARE));
-          run.latency = await paced(g.url, g.headers, queries[name], rate, DURATION, g.child.pid!);
+          // Bare runs first in the first round of the first session, so every paced run has bare's pace.
+          if (variant === 'bare') rates[name] ??= Math.max(5, Math.round(run.requestsPerSecond * LATENCY_SHARE));
+          run.latency = await paced(g.url, g.headers, queries[name], rates[name]!, DURATION, g.child.pid!);
           // The answer after the load must still be the answer before it (a degraded gateway answering errors fast
           // would otherwise look quick).
           const after = await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', ...g.headers }, body: body(queries[name]) });

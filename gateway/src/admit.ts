@@ -90,7 +90,7 @@ export async function admit(
         throw error;
       }
       state.pruned = options.policy.prune(inspection, { role: identity.role, basis: state.basis.type, articlesQualify: state.basis.articlesQualify });
-      state.audiences = options.policy.audiencesOf(state.pruned);
+      state.audiences = state.pruned.audiences;
       operation.query = state.pruned.query;
     }
     operation.extensions = attachState(extensions, state);

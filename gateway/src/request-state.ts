@@ -6,7 +6,7 @@
 import type { Identity } from './authenticate/identity.ts';
 import type { VerifiedBasis } from './basis/verify.ts';
 import type { ClientKind } from './journal/contract.ts';
-import type { Inspection, PruneResult } from './policy/index.ts';
+import type { Inspection, PrunedOperation } from './policy/index.ts';
 
 export interface OperationState {
   requestId: string;
@@ -18,7 +18,7 @@ export interface OperationState {
   persistedId?: string;
   inspection: Inspection;
   basis?: VerifiedBasis;
-  pruned?: PruneResult;
+  pruned?: PrunedOperation;
   variables?: Readonly<Record<string, unknown>>;
   /** Slugs of the subgraphs actually called. */
   servicesCalled: Set<string>;

@@ -70,6 +70,7 @@ interface VerifiedContext {
  */
 const verifiedByKey = new WeakMap<object, LRUCache<string, Promise<VerifiedContext>>>();
 const VERIFIED_CONTEXTS_KEPT = 10_000;
+const MAX_AGE_SECONDS = GATEWAY_CONTEXT_TTL_SECONDS + 5;
 
 function verifiedCache(publicKey: VerificationKey): LRUCache<string, Promise<VerifiedContext>> {
   let cache = verifiedByKey.get(publicKey);
@@ -94,8 +95,6 @@ async function verifySignature(token: string, publicKey: VerificationKey): Promi
   const audiences = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud as string[]);
   return { claims: parsed.data, audiences, expiresAt: payload.exp as number, issuedAt: payload.iat as number };
 }
-
-const MAX_AGE_SECONDS = GATEWAY_CONTEXT_TTL_SECONDS + 5;
 
 /** Verify the gateway's signature, issuer, audience (this subgraph's slug), expiry and the claims' shape. */
 export async function verifyGatewayContext(

@@ -14,8 +14,7 @@
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { SignJWT, type CryptoKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { GatewayClaims } from '@negiz/subgraphs/context.ts';
-import { GATEWAY_CONTEXT_TTL_SECONDS, GATEWAY_ISSUER } from '@negiz/subgraphs/context.ts';
+import { GATEWAY_CONTEXT_TTL_SECONDS, GATEWAY_ISSUER, type GatewayClaims } from '@negiz/subgraphs/context.ts';
 import type { ContextSigner } from './signed-context.ts';
 
 export interface ContextSignerOptions {
@@ -79,13 +78,14 @@ function signWith(privateKey: CryptoKey | KeyObject | Parameters<SignJWT['sign']
   }
   return (claims, audience) => {
     const { sub, ...rest } = claims;
+    const iat = Math.floor(now() / 1000);
     return new SignJWT(rest)
       .setProtectedHeader({ alg, typ: 'negiz-context+jwt' })
       .setIssuer(GATEWAY_ISSUER)
       .setSubject(sub)
       .setAudience(typeof audience === 'string' ? audience : [...audience])
-      .setIssuedAt(Math.floor(now() / 1000))
-      .setExpirationTime(Math.floor(now() / 1000) + ttlSeconds)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ttlSeconds)
       .sign(privateKey as Parameters<SignJWT['sign']>[0]);
   };
 }

@@ -19,11 +19,17 @@ export { documentHash, subjectsOf, type Inspection } from './inspect.ts';
 export { readSupergraph, type SupergraphFacts } from './supergraph.ts';
 export { verdictsFor, outcomeKey, type Outcome } from './verdicts.ts';
 
+/**
+ * A pruned operation with the slugs of the subgraphs it may call (the audience of its signed context), kept with
+ * it, so the same result brings the same array every time.
+ */
+export type PrunedOperation = PruneResult & { audiences: readonly string[] };
+
 export class PolicyStage {
   readonly facts: SupergraphFacts;
   readonly #verdicts: (outcome: Outcome) => ReturnType<ReturnType<typeof verdictsFor>>;
   readonly #inspections = new LRUCache<string, Inspection>({ max: 2_000 });
-  readonly #pruned = new LRUCache<string, PruneResult>({ max: 10_000 });
+  readonly #pruned = new LRUCache<string, PrunedOperation>({ max: 10_000 });
 
   constructor(supergraphSdl: string, p: Policy = policy(), apiSchema?: GraphQLSchema) {
     this.facts = readSupergraph(supergraphSdl, p, apiSchema);
@@ -31,14 +37,6 @@ export class PolicyStage {
   }
 
   slugOf = (service: number): string => this.facts.subgraphNames.get(service) ?? `s${String(service).padStart(2, '0')}`;
-
-  readonly #audiences = new WeakMap<PruneResult, readonly string[]>();
-  /** The slugs of the subgraphs a pruned operation may call (the audience of its signed context); one array per result. */
-  audiencesOf(pruned: PruneResult): readonly string[] {
-    let slugs = this.#audiences.get(pruned);
-    if (!slugs) this.#audiences.set(pruned, (slugs = Object.freeze(pruned.services.map(this.slugOf))));
-    return slugs;
-  }
 
   inspect(query: string, operationName: string | undefined): Inspection {
     const key = `${operationName ?? ''}\u0000${query}`;
@@ -53,14 +51,15 @@ export class PolicyStage {
     return inspection;
   }
 
-  prune(inspection: Inspection, outcome: Outcome): PruneResult {
+  prune(inspection: Inspection, outcome: Outcome): PrunedOperation {
     if (!inspection.valid || !inspection.document || !inspection.operation) {
-      return { query: inspection.query, changed: false, services: [], variableDefaults: {} };
+      return { query: inspection.query, changed: false, services: [], variableDefaults: {}, audiences: [] };
     }
     const key = `${inspection.documentHash}:${inspection.operationName ?? ''}:${outcomeKey(outcome)}`;
     let result = this.#pruned.get(key);
     if (!result) {
-      result = pruneOperation(inspection.query, inspection.document, inspection.operation, this.facts.apiSchema, this.facts, this.#verdicts(outcome));
+      const pruned = pruneOperation(inspection.query, inspection.document, inspection.operation, this.facts.apiSchema, this.facts, this.#verdicts(outcome));
+      result = { ...pruned, audiences: Object.freeze(pruned.services.map(this.slugOf)) };
       this.#pruned.set(key, result);
     }
     return result;
