@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { createRegistries, type CaseRecord, type InstructionRecord } from './cases.ts';
-import { isValidIin } from './identifiers.ts';
+import { isValidIin } from '@negiz/schema';
 import type { World } from './model.ts';
 import { demoUser, demoUsers } from './users.ts';
 import { defaultWorld } from './world.ts';

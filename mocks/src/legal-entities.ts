@@ -6,7 +6,8 @@
 import type { WorldContext } from './context.ts';
 import { BoundedCache } from './context.ts';
 import { drawAddress } from './geography.ts';
-import { parseBin, withCheckDigit } from './identifiers.ts';
+import { parseBin } from '@negiz/schema';
+import { withCheckDigit } from './identifiers.ts';
 import type { Address, CompanyRole, LegalEntityRecord } from './model.ts';
 import { ageOf, iinAt, indexOfIin, vitalsOf } from './person-index.ts';
 import { lastNameOf } from './persons.ts';

@@ -3,7 +3,7 @@
  * registers, with male and female surname forms, patronymics and the passport's Latin transliteration (ICAO 9303).
  */
 import type { Random } from './model.ts';
-import type { Sex } from './identifiers.ts';
+import type { Sex } from '@negiz/schema';
 
 export type Ethnicity = 'KAZAKH' | 'RUSSIAN' | 'UKRAINIAN' | 'GERMAN' | 'KOREAN' | 'TATAR' | 'UZBEK' | 'KYRGYZ' | 'CHINESE' | 'TURKISH';
 

@@ -10,7 +10,8 @@
  */
 import { REFERENCE_DAY, YEAR_DAYS } from './calendar.ts';
 import type { WorldContext } from './context.ts';
-import { centuryDigit, parseIin, withCheckDigit, type Sex } from './identifiers.ts';
+import { centuryDigit, parseIin, type Sex } from '@negiz/schema';
+import { withCheckDigit } from './identifiers.ts';
 import { dayToIso, hash32, isoToDay, rng } from './random.ts';
 
 export const FIRST_BIRTH_DAY = isoToDay('1935-01-01');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidBin, isValidIin, parseIin } from '../src/identifiers.ts';
+import { isValidBin, isValidIin, parseIin } from '@negiz/schema';
 import { createContext } from '../src/context.ts';
 import { iinAt } from '../src/person-index.ts';
 import { createWorld } from '../src/world.ts';

@@ -2,3 +2,4 @@ export * from './policy/model.ts';
 export * from './policy/load.ts';
 export * from './policy/decide.ts';
 export * from './policy/matrix.ts';
+export * from './identifiers.ts';

@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { inputError, type InputErrorCode } from './errors.ts';
-import { isValidBin, isValidIin } from '@negiz/mocks/identifiers.ts';
+import { isValidBin, isValidIin } from '@negiz/schema';
 
 /** A string scalar whose values must pass `valid`; the error names the rule and never echoes the value. */
 function checkedString(name: string, code: InputErrorCode, valid: (value: string) => boolean): GraphQLScalarType<string, string> {

@@ -4,7 +4,7 @@ import { Kind, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectT
 import { ENTITY_KEYS, serviceDocument, type EntityPart, type EntityType, type ServiceDefinition } from './define.ts';
 import { declaredEntities, emptyPart, entityTypeOf } from './entities.ts';
 import { inputError } from './errors.ts';
-import { isValidBin, isValidIin } from '@negiz/mocks/identifiers.ts';
+import { isValidBin, isValidIin } from '@negiz/schema';
 import { PRELUDE_SCALARS } from './scalars.ts';
 import type { DataSource } from './source/types.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWorld } from '@negiz/mocks/world.ts';
-import { isValidIin, withCheckDigit } from '@negiz/mocks/identifiers.ts';
+import { isValidIin } from '@negiz/schema';
+import { withCheckDigit } from '@negiz/mocks/identifiers.ts';
 import { probeService } from '../_shared/service-probe.ts';
 import service from './index.ts';
 
