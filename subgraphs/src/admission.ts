@@ -1,5 +1,6 @@
 import { Kind, getOperationAST, type DocumentNode } from 'graphql';
-import { GATEWAY_CONTEXT_HEADER, verifyGatewayContext, type GatewayClaims, type VerificationKey } from './context.ts';
+import { GATEWAY_CONTEXT_HEADER, type GatewayClaims } from '@negiz/schema';
+import { verifyGatewayContext, type VerificationKey } from './context.ts';
 
 /** What a request carries into a subgraph: the token (in-process) or the HTTP request (header). */
 export interface SubgraphContext {

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { MercuriusCacheOptions } from 'mercurius-cache';
-import type { GatewayClaims } from './context.ts';
+import type { GatewayClaims } from '@negiz/schema';
 
 export const DEFAULT_CACHE_TTL_SECONDS = 60;
 

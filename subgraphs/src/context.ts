@@ -1,31 +1,10 @@
+/** Signing and verifying the gateway's context; the contract itself (issuer, header, claims) is @negiz/schema's. */
 import { SignJWT, createRemoteJWKSet, errors as joseErrors, generateKeyPair, importPKCS8, importSPKI, jwtVerify, type CryptoKey, type JWTVerifyGetKey, type KeyObject } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { z } from 'zod';
-import { BASIS_CODES } from '@negiz/schema';
+import { GATEWAY_CONTEXT_HEADER, GATEWAY_CONTEXT_TTL_SECONDS, GATEWAY_ISSUER, gatewayClaimsSchema, type GatewayClaims } from '@negiz/schema';
 import { subgraphError } from './errors.ts';
 
-/** The gateway signs every subgraph request with this issuer; subgraphs accept no other. */
-export const GATEWAY_ISSUER = 'negiz-gateway';
-/** HTTP header carrying the signed context from the gateway to a subgraph. */
-export const GATEWAY_CONTEXT_HEADER = 'x-negiz-context';
-/** Short-lived: a token copied out of a log or a proxy is useless a minute later. */
-export const GATEWAY_CONTEXT_TTL_SECONDS = 60;
 const ALGORITHMS = ['EdDSA', 'Ed25519', 'ES256'];
-
-const claimsSchema = z.object({
-  sub: z.string().min(1),
-  role: z.number().int().positive(),
-  org: z.string().min(1),
-  basis: z.object({ type: z.enum(BASIS_CODES), number: z.string().min(1), instruction: z.string().min(1).optional() }),
-  articlesQualify: z.boolean(),
-});
-
-/**
- * What the gateway established about the request: who asks, in which proceeding, and whether its articles qualify.
- * No request id: the gateway reuses a context for the same claims for a while (the request id travels in
- * x-request-id), so nothing in it is particular to one request.
- */
-export type GatewayClaims = z.infer<typeof claimsSchema>;
 
 export type VerificationKey = CryptoKey | KeyObject | JWTVerifyGetKey;
 export interface ContextKeys {
@@ -38,7 +17,7 @@ export async function signGatewayContext(
   claims: GatewayClaims,
   options: { privateKey: CryptoKey | KeyObject; audience: string | string[]; alg?: 'EdDSA' | 'ES256'; ttlSeconds?: number },
 ): Promise<string> {
-  const { sub, ...rest } = claimsSchema.parse(claims);
+  const { sub, ...rest } = gatewayClaimsSchema.parse(claims);
   return new SignJWT(rest)
     .setProtectedHeader({ alg: options.alg ?? 'EdDSA', typ: 'negiz-context+jwt' })
     .setIssuer(GATEWAY_ISSUER)
@@ -90,7 +69,7 @@ async function verifySignature(token: string, publicKey: VerificationKey): Promi
   } catch (error) {
     throw contextRequired(reasonOf(error));
   }
-  const parsed = claimsSchema.safeParse(payload);
+  const parsed = gatewayClaimsSchema.safeParse(payload);
   if (!parsed.success) throw contextRequired('the context lacks the basis claims');
   const audiences = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud as string[]);
   return { claims: parsed.data, audiences, expiresAt: payload.exp as number, issuedAt: payload.iat as number };

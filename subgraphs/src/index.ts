@@ -9,10 +9,6 @@ export {
   verifyGatewayContext,
   developmentContextKeys,
   contextKeys,
-  GATEWAY_CONTEXT_HEADER,
-  GATEWAY_ISSUER,
-  GATEWAY_CONTEXT_TTL_SECONDS,
-  type GatewayClaims,
   type ContextKeys,
   type VerificationKey,
 } from './context.ts';

@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
-import { GATEWAY_CONTEXT_HEADER } from './context.ts';
+import { GATEWAY_CONTEXT_HEADER } from '@negiz/schema';
 import { formatSubgraphErrors, type HostedService } from './service-app.ts';
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<Record<string, unknown>>;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { IRules } from 'graphql-shield';
 import { policy as shippedPolicy, roleMayUse, type Policy, type Service } from '@negiz/schema';
 import { subgraphError } from './errors.ts';
-import type { GatewayClaims } from './context.ts';
+import type { GatewayClaims } from '@negiz/schema';
 
 /** Federation's own entry points: the gateway's composition reads `_service`; `_entities` is checked field by field. */
 const FEDERATION_FIELDS = new Set(['_service', '_entities']);

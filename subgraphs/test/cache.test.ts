@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import type { GatewayClaims } from '../src/context.ts';
+import type { GatewayClaims } from '@negiz/schema';
 import type { SubgraphHost } from '../src/host.ts';
 import type { CacheConfig } from '../src/cache.ts';
 import { mockSource } from '../src/source/mock.ts';

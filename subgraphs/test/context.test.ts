@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
-import { GATEWAY_CONTEXT_HEADER, contextKeys, developmentContextKeys, signGatewayContext, verifyGatewayContext } from '../src/context.ts';
+import { GATEWAY_CONTEXT_HEADER } from '@negiz/schema';
+import { contextKeys, developmentContextKeys, signGatewayContext, verifyGatewayContext } from '../src/context.ts';
 import type { SubgraphHost } from '../src/host.ts';
 import { claims, fixtureHost, token } from './fixtures/host.ts';
 import { fixtureWorld } from './fixtures/world.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GATEWAY_CONTEXT_HEADER } from '../src/context.ts';
+import { GATEWAY_CONTEXT_HEADER } from '@negiz/schema';
 import type { SubgraphHost } from '../src/host.ts';
 import { isIsoDate, isIsoDateTime } from '../src/scalars.ts';
 import { fixtureHost, token } from './fixtures/host.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayClaims } from '../src/context.ts';
+import type { GatewayClaims } from '@negiz/schema';
 import type { SubgraphHost } from '../src/host.ts';
 import { fixtureHost, token } from './fixtures/host.ts';
 import { fixtureWorld } from './fixtures/world.ts';

@@ -8,13 +8,13 @@
  *
  * A context is reused for the same claims and audience for half its lifetime (like any service-to-service token a
  * client keeps until near expiry): the claims hold nothing particular to one request (the request id travels in
- * x-request-id), every request is admitted by the gateway's stages before any context is used, and the subgraphs
+ * REQUEST_ID_HEADER), every request is admitted by the gateway's stages before any context is used, and the subgraphs
  * verify each distinct context once. Reuse never outlives the TTL the subgraphs enforce.
  */
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { SignJWT, type CryptoKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { GATEWAY_CONTEXT_TTL_SECONDS, GATEWAY_ISSUER, type GatewayClaims } from '@negiz/subgraphs/context.ts';
+import { GATEWAY_CONTEXT_TTL_SECONDS, GATEWAY_ISSUER, type GatewayClaims } from '@negiz/schema';
 import type { ContextSigner } from './signed-context.ts';
 
 export interface ContextSignerOptions {

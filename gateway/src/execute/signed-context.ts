@@ -1,19 +1,21 @@
 /**
  * Every subgraph request carries the gateway's signed context (who asks, on which verified basis, whether the
- * case's articles qualify), with the subgraph's slug as audience, the request id (x-request-id), and nothing of
+ * case's articles qualify), with the subgraph's slug as audience, the request id (REQUEST_ID_HEADER), and nothing of
  * the client's token or headers.
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GATEWAY_CONTEXT_HEADER, type GatewayClaims } from '@negiz/subgraphs/context.ts';
-import { stateOf, type OperationState } from '../request-state.ts';
+import { GATEWAY_CONTEXT_HEADER, REQUEST_ID_HEADER, type GatewayClaims } from '@negiz/schema';
+import type { OperationContext } from '../pipeline/context.ts';
+import { operationOf } from './stage.ts';
 import { normaliseSubgraphErrorPath } from './error-paths.ts';
 
 /** Signs the claims for one subgraph (its slug) or for all the subgraphs an operation may call. */
 export type ContextSigner = (claims: GatewayClaims, audience: string | readonly string[]) => Promise<string>;
 
-function claimsOf(state: OperationState): GatewayClaims {
-  const { identity, basis } = state;
+function claimsOf(operation: OperationContext): GatewayClaims {
+  const { basis } = operation;
+  const identity = operation.request.identity!;
   if (!basis) throw new Error('no verified basis for a data request');
   return {
     sub: identity.login,
@@ -38,18 +40,18 @@ export class SignedContextDataSource implements GraphQLDataSource {
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     // The enum is not exported at runtime by the CommonJS build: compare with its value.
     if ((options.kind as string) !== 'incoming operation' || !('incomingRequestContext' in options)) return this.#inner.process(options);
-    const state = stateOf(options.incomingRequestContext.request.extensions);
-    if (!state?.basis) throw new Error('subgraph call outside a verified request');
+    const state = operationOf(options.context);
+    if (!state?.basis || !state.pruned) throw new Error('subgraph call outside a verified request');
     // One context for every subgraph the operation names; a subgraph outside that list gets its own.
-    const shared = state.audiences.includes(this.#audience);
+    const shared = state.pruned.audiences.includes(this.#audience);
     const key = shared ? '*' : this.#audience;
     let token = state.contexts.get(key);
-    if (!token) state.contexts.set(key, (token = this.#sign(claimsOf(state), shared ? state.audiences : this.#audience)));
+    if (!token) state.contexts.set(key, (token = this.#sign(claimsOf(state), shared ? state.pruned.audiences : this.#audience)));
     state.servicesCalled.add(this.#audience);
     // A Map is all either transport reads (get, iteration) and costs a fraction of a fetch Headers object.
     const headers = new Map([
       [GATEWAY_CONTEXT_HEADER, await token],
-      ['x-request-id', state.requestId],
+      [REQUEST_ID_HEADER, state.requestId],
     ]);
     const response = await this.#inner.process({
       ...options,

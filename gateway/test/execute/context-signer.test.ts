@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { verifyGatewayContext, type GatewayClaims } from '@negiz/subgraphs/context.ts';
+import type { GatewayClaims } from '@negiz/schema';
+import { verifyGatewayContext } from '@negiz/subgraphs/context.ts';
 import { contextSigner, inProcessContextKeys } from '../../src/execute/context-signer.ts';
 
 const claims = (overrides: Partial<GatewayClaims> = {}): GatewayClaims => ({
