@@ -34,7 +34,7 @@ const CODE_SITES = [
   new RegExp(`inputError\\(\\s*${CODE}`, 'g'),
   new RegExp(`checkedString\\(\\s*'[^']*',\\s*${CODE}`, 'g'),
   new RegExp(`\\bcode\\s*:\\s*${CODE}`, 'g'),
-  new RegExp(`${CODE}\\s+satisfies\\s+Code\\b`, 'g'),
+  new RegExp(`${CODE}\\s+satisfies\\s+\\w*Code\\b`, 'g'),
 ];
 
 function codesAtSites(): Map<string, string[]> {

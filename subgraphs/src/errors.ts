@@ -1,30 +1,23 @@
 import { GraphQLError } from 'graphql';
+import { CODES, codeEntry, type CodeOfStage } from '@negiz/schema';
 
-/** Stable codes the subgraphs put in `extensions.code`; clients and the gateway branch on them, never on messages. */
-export type SubgraphErrorCode =
-  | 'INVALID_IIN'
-  | 'INVALID_BIN'
-  | 'INVALID_DATE'
-  | 'INVALID_DATETIME'
-  | 'GATEWAY_CONTEXT_REQUIRED'
-  | 'FORBIDDEN_BASIS_FOR_ROLE'
-  | 'FORBIDDEN_SERVICE_FOR_BASIS'
-  | 'FORBIDDEN_ARTICLE_FOR_SERVICE'
-  | 'REDACTED'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_TIMEOUT';
+/**
+ * Stable codes the subgraphs put in `extensions.code`: the register's `subgraph` stage (schema/src/codes.ts).
+ * Clients and the gateway branch on them, never on messages.
+ */
+export type SubgraphErrorCode = CodeOfStage<'subgraph'>;
 
-export function subgraphError(code: SubgraphErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+export function subgraphError(code: SubgraphErrorCode, message: string = codeEntry(code).message, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
 }
 
-/** The messages of input errors: they name the rule, never the value. */
+/** The messages of input errors (the register's): they name the rule, never the value. */
 export const INPUT_MESSAGES = {
-  INVALID_IIN: 'Invalid IIN: an individual identification number is 12 digits encoding a birth date, century and sex, with a valid check digit',
-  INVALID_BIN: 'Invalid BIN: a business identification number is 12 digits encoding the registration month, entity type and unit, with a valid check digit',
-  INVALID_DATE: 'Invalid Date: expected an ISO 8601 calendar date (YYYY-MM-DD)',
-  INVALID_DATETIME: 'Invalid DateTime: expected an ISO 8601 instant with an offset (2024-05-01T10:00:00+05:00)',
-} as const;
+  INVALID_IIN: CODES.INVALID_IIN.message,
+  INVALID_BIN: CODES.INVALID_BIN.message,
+  INVALID_DATE: CODES.INVALID_DATE.message,
+  INVALID_DATETIME: CODES.INVALID_DATETIME.message,
+} as const satisfies Partial<Record<SubgraphErrorCode, string>>;
 export type InputErrorCode = keyof typeof INPUT_MESSAGES;
 
 export function inputError(code: InputErrorCode): GraphQLError {

@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
 import { GATEWAY_CONTEXT_HEADER } from '@negiz/schema';
+import type { SubgraphErrorCode } from './errors.ts';
 import { formatSubgraphErrors, type HostedService } from './service-app.ts';
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<Record<string, unknown>>;
@@ -37,7 +38,7 @@ export class InProcessGraphQLDataSource implements GraphQLDataSource<Record<stri
     request.http ??= { method: 'POST', url: `inprocess://${this.slug}/graphql`, headers: new Headers() as never };
     await this.willSendRequest?.(options);
     const token = (await this.#contextToken?.(options, this.slug)) ?? request.http.headers.get(GATEWAY_CONTEXT_HEADER) ?? undefined;
-    if (!request.query) return { errors: [{ message: 'In-process subgraph request without a query', extensions: { code: 'BAD_REQUEST' } }] };
+    if (!request.query) return { errors: [{ message: 'In-process subgraph request without a query', extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode } }] };
     try {
       const result = await this.#execute(request.query, { gatewayToken: token }, request.variables as Record<string, unknown> | undefined, request.operationName);
       const response: GatewayGraphQLResponse = { data: (result.data ?? null) as GatewayGraphQLResponse['data'] };

@@ -5,7 +5,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import { admission, type SubgraphContext } from './admission.ts';
 import { DEFAULT_CACHE_TTL_SECONDS, serviceCacheOptions, type CacheConfig } from './cache.ts';
 import type { VerificationKey } from './context.ts';
-import { redactInputError } from './errors.ts';
+import { redactInputError, type SubgraphErrorCode } from './errors.ts';
 import type { RegisteredService } from './registry.ts';
 import { buildServiceSchema } from './schema.ts';
 import { shieldServiceSchema } from './shield.ts';
@@ -54,7 +54,7 @@ export function formatSubgraphErrors(errors: readonly unknown[]): object[] {
     .map((e) => {
       const original = e.originalError;
       if (original && !(original instanceof GraphQLError) && !e.extensions?.code) {
-        return new GraphQLError('Internal error in the service', { nodes: e.nodes, path: e.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        return new GraphQLError('Internal error in the service', { nodes: e.nodes, path: e.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies SubgraphErrorCode } });
       }
       return redactInputError(e);
     })
