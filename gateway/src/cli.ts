@@ -55,16 +55,10 @@ export function registerGatewayCommands(program: Command): void {
     .action(async (options: { user: string; amr?: string; lifetime?: number; client?: string; json?: boolean }) => {
       const config = configFromEnv();
       if (config.mode !== 'development') throw new Error('the development identity provider is off outside development mode');
-      const [{ defaultWorld, demoUser }, { amrOf, EGOV_PORTAL_ACCOUNT }, { devIdentityProvider }] = await Promise.all([
-        import('@negiz/mocks'),
-        import('./authenticate/demo-users.ts'),
-        import('./authenticate/dev-idp.ts'),
-      ]);
-      // egov.portal: the e-government portal's service account, issued to the client egov-portal (/reports/citizen).
-      const portal = options.user === EGOV_PORTAL_ACCOUNT.login ? { ...EGOV_PORTAL_ACCOUNT, mfa: ['EDS' as const, 'FINGERPRINT' as const] } : undefined;
-      const user = portal ?? demoUser(defaultWorld(), options.user);
+      const [{ amrOf, tokenUser }, { devIdentityProvider }] = await Promise.all([import('./development/demo-users.ts'), import('./authenticate/dev-idp.ts')]);
+      const user = tokenUser(options.user);
       if (!user) throw new Error(`no demo user "${options.user}" (see "negiz mocks users")`);
-      const clientId = options.client ?? (portal ? 'egov-portal' : undefined);
+      const clientId = options.client ?? user.clientId;
       const idp = await devIdentityProvider(config.home);
       const amr = options.amr ? options.amr.split(',').map((s) => s.trim()).filter(Boolean) : amrOf(user);
       const lifetime = options.lifetime ?? 8 * 3600;

@@ -83,9 +83,8 @@ export function registerSubgraphCommands(program: Command): void {
     .option('--services <slugs>', 'only these services', slugList)
     .option('--json', 'print as JSON')
     .action(async (options: { services?: string[]; json?: boolean }) => {
-      const { catalogue } = await import('./catalogue.ts');
-      const { defaultWorld } = await import('@negiz/mocks/world.ts');
-      const entries = catalogue(await (await registry()).loadServices({ only: options.services }), defaultWorld());
+      const [{ catalogue }, { defaultMockWorld }] = await Promise.all([import('./catalogue.ts'), import('./source/mock.ts')]);
+      const entries = catalogue(await (await registry()).loadServices({ only: options.services }), defaultMockWorld());
       if (options.json) {
         console.log(JSON.stringify(entries, null, 2));
         return;

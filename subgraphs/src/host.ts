@@ -6,9 +6,8 @@ import { contextKeys, type VerificationKey } from './context.ts';
 import { loadServices, type RegisteredService } from './registry.ts';
 import { mountService, type HostedService } from './service-app.ts';
 import { httpSource, type HttpSourceOptions } from './source/http.ts';
-import { mockSource } from './source/mock.ts';
+import { defaultMockWorld, mockSource } from './source/mock.ts';
 import type { DataSource } from './source/types.ts';
-import { defaultWorld } from '@negiz/mocks/world.ts';
 
 export interface SubgraphHostOptions {
   /** Slugs to host (`s01-individuals`...); all discovered services by default. */
@@ -19,7 +18,7 @@ export interface SubgraphHostOptions {
   registered?: readonly RegisteredService[];
   /** `mock` reads the synthetic world; `http` the real upstreams of `upstreams`. */
   source?: 'mock' | 'http';
-  /** The world for the mocks; `createWorld()` defaults otherwise. */
+  /** The world for the mocks; the mocks' default world otherwise. */
   world?: World;
   /** Per-service upstream base URLs for the HTTP adapter, by slug; a service without one falls back to its mock. */
   upstreams?: Readonly<Record<string, string>>;
@@ -50,7 +49,7 @@ export async function createSubgraphHost(options: SubgraphHostOptions = {}): Pro
   const registered = options.registered ?? (await loadServices({ dir: options.servicesDir, only: options.services }));
   const publicKey = options.publicKey ?? (await contextKeys()).publicKey;
   const wantsMock = options.source !== 'http' || registered.some((s) => !options.upstreams?.[s.slug]);
-  const world = wantsMock ? (options.world ?? defaultWorld()) : undefined;
+  const world = wantsMock ? (options.world ?? defaultMockWorld()) : undefined;
   // One keep-alive pool for every upstream of the process.
   const dispatcher = options.source === 'http' ? new Agent({ keepAliveTimeout: 10_000, connections: 64 }) : undefined;
 

@@ -18,7 +18,6 @@ import { clientOfRequest, clientsStage } from './stage.ts';
 export { clientsStage, clientOfRequest, persistedOfRequest, subjectsOfRequest, type ClientsStageOptions } from './stage.ts';
 export { graphiqlPlugin, GRAPHIQL_DIST, type GraphiqlPluginOptions, type UserCase, type DemoUser } from './graphiql/plugin.ts';
 export { ensureGraphiqlBundle } from './graphiql/bundle.ts';
-export { demoCasesOf, demoLogin } from './graphiql/demo.ts';
 export { fieldServiceMap, type FieldServiceMap } from './graphiql/field-services.ts';
 export { loadManifest, operationId, type OperationManifest } from './operations/manifest.ts';
 export { loadClientRegistry, type ClientRegistry } from './operations/registry.ts';

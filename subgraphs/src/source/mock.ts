@@ -1,6 +1,10 @@
 import type { World } from '@negiz/mocks/model.ts';
+import { defaultWorld } from '@negiz/mocks/world.ts';
 import type { EntityType, ServiceDefinition } from '../define.ts';
 import type { DataSource } from './types.ts';
+
+/** The world the mocks read when none is given: the mocks' shared default world. */
+export const defaultMockWorld: () => World = defaultWorld;
 
 /** The service's mock over the synthetic world: a pure function of the world and the key. */
 export function mockSource(definition: ServiceDefinition, world: World): DataSource {

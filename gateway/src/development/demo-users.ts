@@ -1,6 +1,6 @@
 /** The demo users of the synthetic world (@negiz/mocks): the user registry and token claims in development. */
-import { demoUsers, type DemoUser, type Grant, type MfaFactor, type World } from '@negiz/mocks';
-import { MemoryUserRegistry } from './users.ts';
+import { defaultWorld, demoUser, demoUsers, type DemoUser, type Grant, type MfaFactor, type World } from '@negiz/mocks';
+import { MemoryUserRegistry } from '../authenticate/users.ts';
 
 /** RFC 8176 values of the factors a user enrolled: the EDS token is a hardware-kept key. */
 const AMR: Record<MfaFactor, string> = { EDS: 'hwk', FINGERPRINT: 'fpt', FACE: 'face', SMS: 'sms' };
@@ -21,4 +21,10 @@ export function demoUserRegistry(world: World): MemoryUserRegistry {
 
 export function grantKind(grant: Grant): string {
   return typeof grant === 'string' ? grant : grant.kind;
+}
+
+/** Whom `negiz token --user` issues a token to: a demo user, or the portal's service account (client egov-portal). */
+export function tokenUser(login: string, world: World = defaultWorld()): (Pick<DemoUser, 'login' | 'role' | 'organisation' | 'mfa'> & { clientId?: string }) | undefined {
+  if (login === EGOV_PORTAL_ACCOUNT.login) return { ...EGOV_PORTAL_ACCOUNT, mfa: ['EDS', 'FINGERPRINT'], clientId: 'egov-portal' };
+  return demoUser(world, login);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRegistries, defaultWorld, demoUser } from '@negiz/mocks';
 import { flagRows } from '../../src/journal/flags.ts';
 import type { ReportRow } from '../../src/journal/reports.ts';
-import { worldFlags } from '../../src/reports/world-flags.ts';
+import { worldFlags } from '../../src/development/world-flags.ts';
 
 const world = defaultWorld();
 const flags = worldFlags(world);

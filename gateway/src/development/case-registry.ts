@@ -1,6 +1,6 @@
 /** The case registries of the synthetic world (@negiz/mocks), for development and demonstrations. */
 import { createRegistries, type World } from '@negiz/mocks';
-import type { CaseRegistry } from './registry.ts';
+import type { CaseRegistry } from '../basis/registry.ts';
 
 export function mockCaseRegistry(world: World): CaseRegistry {
   const registries = createRegistries(world);

@@ -4,9 +4,9 @@
  * users in and the registries answer `casesOf` over HTTP.
  */
 import { demoUsers, userCases, type World } from '@negiz/mocks';
-import { amrOf } from '../../authenticate/demo-users.ts';
-import type { DevIdentityProvider } from '../../authenticate/dev-idp.ts';
-import type { DemoUser, GraphiqlIdentity, GraphiqlPluginOptions, UserCase } from './plugin.ts';
+import type { DevIdentityProvider } from '../authenticate/dev-idp.ts';
+import type { DemoUser, GraphiqlIdentity, GraphiqlPluginOptions, UserCase } from '../clients/graphiql/plugin.ts';
+import { amrOf } from './demo-users.ts';
 
 /** The user's cases as the basis panel shows them: open ones first, with their subjects and instructions. */
 export function demoCasesOf(world: World): (identity: GraphiqlIdentity) => Promise<UserCase[]> {
