@@ -1,3 +1,4 @@
+import type { Code } from '../codes.ts';
 import { policy as shippedPolicy } from './load.ts';
 import type { BasisCode, Policy, RuleRef } from './model.ts';
 
@@ -9,8 +10,8 @@ export interface CaseFacts {
 
 export type Access = 'full' | 'truncated' | 'denied';
 
-/** Stable refusal codes a decision can carry (also used in GraphQL errors' extensions.code). */
-export type DenialCode = 'FORBIDDEN_BASIS_FOR_ROLE' | 'FORBIDDEN_SERVICE_FOR_BASIS' | 'FORBIDDEN_ARTICLE_FOR_SERVICE';
+/** Stable refusal codes a decision can carry (registered codes, also used in GraphQL errors' extensions.code). */
+export type DenialCode = Extract<Code, 'FORBIDDEN_BASIS_FOR_ROLE' | 'FORBIDDEN_SERVICE_FOR_BASIS' | 'FORBIDDEN_ARTICLE_FOR_SERVICE'>;
 
 export interface Decision {
   access: Access;
