@@ -3,7 +3,7 @@ export { buildGatewayServer, type GatewayServer, type GatewayServerOptions } fro
 export { startGateway, type RunningGateway, type StartHooks } from './start.ts';
 export { configFromEnv, ConfigError, type GatewayConfig } from './config.ts';
 export { registerGatewayCommands } from './cli.ts';
-export { Refusal, REFUSAL_STATUS, type RefusalCode } from './refusal.ts';
+export { Refusal, refusalBody, type RefusalCode } from './refusal.ts';
 export * from './authenticate/index.ts';
 export { devIdentityProvider, DEV_AUDIENCE, DEV_ISSUER, type DevIdentityProvider, type DevTokenClaims } from './authenticate/dev-idp.ts';
 export * from './basis/index.ts';

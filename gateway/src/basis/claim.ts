@@ -4,8 +4,7 @@
  * the registries decide whether it is real.
  */
 import { z } from 'zod';
-import { BASIS_CODES, policy, type BasisCode, type Policy } from '@negiz/schema';
-import { Refusal } from '../refusal.ts';
+import { BASIS_CODES, policy, Refusal, type BasisCode, type Policy } from '@negiz/schema';
 
 export interface BasisClaim {
   type: BasisCode;

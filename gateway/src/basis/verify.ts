@@ -66,7 +66,7 @@ export function createBasisVerifier(options: BasisVerifierOptions): BasisVerifie
       throw new Refusal(
         'FORBIDDEN_BASIS_FOR_ROLE',
         `Appendix 1, row ${identity.role} (${p.roles.get(identity.role)?.name.en ?? 'unknown role'}), column ${column} (${claim.type}): this role may not request on this basis`,
-        { appendix: 1, row: identity.role, column },
+        { rule: { appendix: 1, row: identity.role, column } },
       );
     }
     const key = `${identity.login}\u0000${claim.type}\u0000${claim.number}\u0000${claim.instruction ?? ''}`;

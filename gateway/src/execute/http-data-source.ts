@@ -5,6 +5,7 @@
 import { Agent, request } from 'undici';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Code } from '@negiz/schema';
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
 
@@ -33,7 +34,7 @@ export class HttpDataSource implements GraphQLDataSource {
     try {
       return JSON.parse(text) as GatewayGraphQLResponse;
     } catch {
-      return { errors: [{ message: `The data service answered HTTP ${response.statusCode} without a GraphQL response`, extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }] };
+      return { errors: [{ message: `The data service answered HTTP ${response.statusCode} without a GraphQL response`, extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' satisfies Code } }] };
     }
   }
 }

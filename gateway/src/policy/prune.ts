@@ -23,11 +23,12 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import type { RuleRef } from '@negiz/schema';
+import type { CodeOfStage, RuleRef } from '@negiz/schema';
 import type { SupergraphFacts } from './supergraph.ts';
 import type { Verdicts } from './verdicts.ts';
 
-export type WithheldCode = 'FORBIDDEN_SERVICE_FOR_BASIS' | 'FORBIDDEN_ARTICLE_FOR_SERVICE' | 'REDACTED';
+/** The register's per-field codes. */
+export type WithheldCode = CodeOfStage<'field'>;
 
 export interface Withheld {
   coordinate: string;

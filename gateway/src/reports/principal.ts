@@ -4,6 +4,7 @@
  * only when the token was issued to a client registered as the e-government portal (schema/clients.yaml).
  */
 import type { FastifyRequest } from 'fastify';
+import { Refusal } from '@negiz/schema';
 import type { Authenticator, UserRegistry } from '../authenticate/index.ts';
 import { clientIdOfVerifiedToken } from '../clients/client-identity.ts';
 import type { ClientRegistry } from '../clients/operations/registry.ts';
@@ -22,7 +23,7 @@ export function reportsPrincipal(options: ReportsPrincipalOptions): (request: Fa
     const clientId = clientIdOfVerifiedToken(authorization);
     const client = clientId === undefined ? undefined : options.clients.get(clientId);
     if (clientId !== undefined && !client) {
-      throw Object.assign(new Error('This client is not registered with the gateway (schema/clients.yaml)'), { status: 403, code: 'CLIENT_NOT_REGISTERED' });
+      throw new Refusal('CLIENT_NOT_REGISTERED', 'This client is not registered with the gateway (schema/clients.yaml)');
     }
     if (client?.kind === 'CITIZEN_PORTAL') return { login: identity.login, role: identity.role, organisation: identity.organisation, grants: ['CITIZEN_PORTAL'] };
     const record = await options.users.user(identity.login);

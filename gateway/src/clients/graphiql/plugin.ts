@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { BASIS_CODES, policy as shippedPolicy, roleMayUse, type BasisCode, type Policy } from '@negiz/schema';
+import { BASIS_CODES, policy as shippedPolicy, Refusal, refusalBody, roleMayUse, type BasisCode, type Policy } from '@negiz/schema';
 import type { FieldServiceMap } from './field-services.ts';
 
 export const GRAPHIQL_DIST = fileURLToPath(new URL('../../../graphiql/dist/', import.meta.url));
@@ -77,12 +77,10 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/** The authenticate stage's refusal as it is; anything else thrown there is answered as unauthenticated. */
 function refusalReply(reply: FastifyReply, error: unknown): FastifyReply {
-  const e = error as { code?: unknown; status?: unknown; message?: unknown };
-  const code = typeof e.code === 'string' ? e.code : 'UNAUTHENTICATED';
-  const status = typeof e.status === 'number' ? e.status : 401;
-  const message = typeof e.message === 'string' && typeof e.code === 'string' ? e.message : 'Authentication required';
-  return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
+  const refusal = error instanceof Refusal ? error : new Refusal('UNAUTHENTICATED', 'Authentication required');
+  return reply.code(refusal.status).send(refusalBody(refusal));
 }
 
 export async function graphiqlPlugin(app: FastifyInstance, options: GraphiqlPluginOptions): Promise<void> {
@@ -143,7 +141,7 @@ export async function graphiqlPlugin(app: FastifyInstance, options: GraphiqlPlug
     app.post<{ Body: { login?: unknown } }>('/graphiql/api/dev/login', async (request, reply) => {
       const login = request.body?.login;
       const user = (await devLogin.users()).find((u) => u.login === login);
-      if (!user) return reply.code(400).send({ errors: [{ message: 'Unknown demo user: pick one of /graphiql/api/dev/users', extensions: { code: 'BAD_REQUEST' } }] });
+      if (!user) return refusalReply(reply, new Refusal('BAD_REQUEST', 'Unknown demo user: pick one of /graphiql/api/dev/users'));
       return { token: await devLogin.issue(user) };
     });
   }

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { getOperationAST, parse, TypeInfo, validate, visit, visitWithTypeInfo, type DocumentNode } from 'graphql';
-import { decide, policy as shippedPolicy, roleMayUse, BASIS_CODES, type BasisCode, type Policy, type RuleRef } from '@negiz/schema';
+import { decide, policy as shippedPolicy, roleMayUse, BASIS_CODES, type BasisCode, type Code, type Policy, type RuleRef } from '@negiz/schema';
 import { readSupergraph, type SupergraphFacts } from '../../policy/supergraph.ts';
 import { limitsOptions, type LimitsOptions } from '../limits/options.ts';
 import { checkShape } from '../limits/shape.ts';
@@ -21,7 +21,7 @@ export interface FieldVisibility {
   /** Bases (of the client's roles) on which the field is released. */
   visibleOn: BasisCode[];
   /** Bases on which it is withheld, with the code and rule. */
-  withheldOn: Array<{ basis: BasisCode; role: number; code: string; rule: RuleRef }>;
+  withheldOn: Array<{ basis: BasisCode; role: number; code: Code; rule: RuleRef }>;
 }
 
 export interface OperationCheck {

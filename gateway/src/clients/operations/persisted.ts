@@ -5,7 +5,7 @@
  * the text the gateway's stages then check.
  */
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { ClientRefusal } from '../refusal.ts';
+import { Refusal } from '@negiz/schema';
 import { operationId, type OperationManifest } from './manifest.ts';
 import type { ClientRegistry, RegisteredClientKind } from './registry.ts';
 
@@ -39,15 +39,9 @@ export interface PersistedUse {
   via: 'manifest' | 'apq';
 }
 
-const MANIFEST_NOT_FOUND = 'No registered operation has this id (schema/operations/manifest.json)';
-
-function refuse(code: string, message: string, status = 400): ClientRefusal {
-  return new ClientRefusal(code, message, { status });
-}
-
 /**
  * Rewrites `op` in place to carry the text to execute (and no `persistedQuery` extension, which the stages do not
- * know), or throws a ClientRefusal. Answers which registered operation was used, if any.
+ * know), or throws a Refusal. Answers which registered operation was used, if any.
  */
 export async function resolvePersisted(op: GraphQLHttpOperation, client: RequestClient, ctx: PersistedContext): Promise<PersistedUse | undefined> {
   const extensions = op.extensions && typeof op.extensions === 'object' ? (op.extensions as Record<string, unknown>) : undefined;
@@ -56,7 +50,7 @@ export async function resolvePersisted(op: GraphQLHttpOperation, client: Request
 
   if (client.kind === 'COURT') {
     if (hasText || !persisted) {
-      throw refuse(
+      throw new Refusal(
         'PERSISTED_QUERY_REQUIRED',
         'Court systems may execute only registered operations: send extensions.persistedQuery {version: 1, sha256Hash} without a query text (docs/clients.md#courts)',
       );
@@ -64,22 +58,22 @@ export async function resolvePersisted(op: GraphQLHttpOperation, client: Request
   }
   if (!persisted) return undefined;
   if (persisted.version !== 1 || typeof persisted.sha256Hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(persisted.sha256Hash)) {
-    throw refuse('PERSISTED_QUERY_INVALID', 'extensions.persistedQuery must be {version: 1, sha256Hash: "<64 hex digits>"}');
+    throw new Refusal('PERSISTED_QUERY_INVALID', 'extensions.persistedQuery must be {version: 1, sha256Hash: "<64 hex digits>"}');
   }
   const hash = persisted.sha256Hash.toLowerCase();
   const { persistedQuery: _resolved, ...rest } = extensions!;
   const registered = ctx.manifest.operations.get(hash);
 
   if (client.kind === 'COURT') {
-    if (!registered) throw refuse('PERSISTED_QUERY_NOT_FOUND', MANIFEST_NOT_FOUND, 404);
+    if (!registered) throw new Refusal('PERSISTED_QUERY_NOT_FOUND', 'No registered operation has this id (schema/operations/manifest.json)');
     if (!ctx.clients.allows(client.id, hash)) {
-      throw refuse('PERSISTED_QUERY_NOT_ALLOWED', `Operation ${registered.name} is registered but not allowed for this client (schema/clients.yaml)`, 403);
+      throw new Refusal('PERSISTED_QUERY_NOT_ALLOWED', `Operation ${registered.name} is registered but not allowed for this client (schema/clients.yaml)`);
     }
   }
 
   if (hasText) {
     // APQ registration: the text with its hash. Stored only when the hash is really the text's.
-    if (operationId(op.query as string) !== hash) throw refuse('PERSISTED_QUERY_HASH_MISMATCH', 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text');
+    if (operationId(op.query as string) !== hash) throw new Refusal('PERSISTED_QUERY_HASH_MISMATCH', 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text');
     if (ctx.apq && !registered) await ctx.apq.set(`apq:${hash}`, op.query as string, ctx.apqTtlSeconds ? { ttl: ctx.apqTtlSeconds } : undefined);
     op.extensions = rest;
     return registered ? { id: hash, name: registered.name, via: 'manifest' } : undefined;
@@ -93,7 +87,7 @@ export async function resolvePersisted(op: GraphQLHttpOperation, client: Request
   }
   const text = ctx.apq ? await ctx.apq.get(`apq:${hash}`) : undefined;
   // Apollo clients retry with the full text on this exact message and code.
-  if (text === undefined) throw new ClientRefusal('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', { status: 200, headers: { 'cache-control': 'private, no-cache, must-revalidate' } });
+  if (text === undefined) throw new Refusal('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', { status: 200, headers: { 'cache-control': 'private, no-cache, must-revalidate' } });
   op.query = text;
   op.extensions = rest;
   return { id: hash, name: typeof op.operationName === 'string' ? op.operationName : '', via: 'apq' };
@@ -107,6 +101,6 @@ export function resolveClient(
 ): RequestClient {
   if (clientId === undefined) return { ...fallback, registered: false };
   const client = clients.get(clientId);
-  if (!client) throw refuse('CLIENT_NOT_REGISTERED', 'This client is not registered with the gateway (schema/clients.yaml): ask the operator to register it', 403);
+  if (!client) throw new Refusal('CLIENT_NOT_REGISTERED', 'This client is not registered with the gateway (schema/clients.yaml): ask the operator to register it');
   return { id: client.id, kind: client.kind, registered: true };
 }
