@@ -149,7 +149,7 @@ export const CODES = {
     status: 401,
     stages: ['authenticate', 'reports'],
     rule: 'p.2, p.18, p.14',
-    meaning: 'no token, bad signature, wrong issuer/audience, expired, missing `sub`/`role`/`org`, login not registered, role changed since login, user registry unreachable',
+    meaning: 'no token, bad signature, wrong issuer/audience, expired, not valid yet (`nbf`) or issued in the future (`iat`), missing `sub`/`role`/`org`/`iat`, login not registered, role changed since login, user registry unreachable',
     message: 'Authentication required (order No. 21 p.2, p.18)',
     docs: 'api.md#1-the-token-order-no-21-p2-p18',
   },
