@@ -27,8 +27,8 @@ beforeAll(async () => {
   cases.cases.set(`CRIMINAL:${OTHERS.number}`, { type: 'CRIMINAL', number: OTHERS.number, status: 'OPEN', assignees: ['inv2'] });
   cases.cases.set(`CRIMINAL:${CLOSED.number}`, { type: 'CRIMINAL', number: CLOSED.number, status: 'CLOSED', assignees: ['inv1'] });
   cases.cases.set(`CRIMINAL:${OTHERS_CLOSED.number}`, { type: 'CRIMINAL', number: OTHERS_CLOSED.number, status: 'CLOSED', assignees: ['inv2'] });
-  cases.instructions.set('INS-7', { number: 'INS-7', caseNumber: OTHERS.number, addressee: 'inv1' });
-  cases.instructions.set('INS-8', { number: 'INS-8', caseNumber: OTHERS.number, addressee: 'inv2' });
+  cases.instructions.set('INS-7', { number: 'INS-7', caseNumber: OTHERS.number, addressee: 'inv1', status: 'OPEN' });
+  cases.instructions.set('INS-8', { number: 'INS-8', caseNumber: OTHERS.number, addressee: 'inv2', status: 'OPEN' });
   // A registry outage, switchable per test.
   const findCase = cases.findCase.bind(cases);
   cases.findCase = async (type, number) => {

@@ -1,11 +1,13 @@
 /**
- * The case registries over HTTP (the operator's integration bus): `GET {base}/cases/{type}/{number}` and
- * `GET {base}/instructions/{number}`, JSON, 404 when absent. Node's fetch is undici with keep-alive connections;
- * a timeout, and any other answer is "unavailable" so the basis stage fails closed.
+ * The case registries over HTTP (the operator's integration bus; contract in docs/operations.md):
+ * `GET {base}/cases/{type}/{number}`, `GET {base}/instructions/{number}` and `GET {base}/users/{login}/cases`,
+ * JSON, 404 when absent. Node's fetch is undici with keep-alive connections; a timeout, and any other answer is
+ * "unavailable" so the basis stage fails closed. An instruction status other than OPEN or EXECUTED is read as
+ * UNKNOWN, which entitles nobody.
  */
 import { z } from 'zod';
 import { BASIS_CODES, type BasisCode } from '@negiz/schema';
-import { RegistryUnavailableError, type CaseRecord, type CaseRegistry, type InstructionRecord } from './registry.ts';
+import { RegistryUnavailableError, type CaseRecord, type CaseRegistry, type InstructionRecord, type InstructionStatus, type UserCases } from './registry.ts';
 
 const caseSchema = z.object({
   type: z.enum(BASIS_CODES),
@@ -14,7 +16,13 @@ const caseSchema = z.object({
   assignees: z.array(z.string()),
   articles: z.array(z.string()).optional(),
 });
-const instructionSchema = z.object({ number: z.string(), caseNumber: z.string(), addressee: z.string() });
+const instructionStatus = z.string().transform((s): InstructionStatus => (s === 'OPEN' || s === 'EXECUTED' ? s : 'UNKNOWN'));
+const instructionSchema = z.object({ number: z.string(), caseNumber: z.string(), addressee: z.string(), status: instructionStatus });
+const userCasesSchema = z.object({
+  cases: z.array(caseSchema.omit({ assignees: true }).extend({ title: z.string().optional() })),
+  instructions: z.array(z.object({ number: z.string(), caseNumber: z.string(), status: instructionStatus })),
+});
+const NO_CASES: UserCases = { cases: [], instructions: [] };
 
 export interface HttpCaseRegistryOptions {
   baseUrl: string;
@@ -63,6 +71,10 @@ export class HttpCaseRegistry implements CaseRegistry {
 
   findInstruction(number: string): Promise<InstructionRecord | undefined> {
     return this.#get(`/instructions/${encodeURIComponent(number)}`, instructionSchema);
+  }
+
+  async casesOf(login: string): Promise<UserCases> {
+    return (await this.#get(`/users/${encodeURIComponent(login)}/cases`, userCasesSchema)) ?? NO_CASES;
   }
 
   async close(): Promise<void> {}

@@ -15,14 +15,28 @@ export interface CaseRecord {
   articles?: readonly string[];
 }
 
+/**
+ * Only an OPEN instruction justifies requests. EXECUTED ones no longer do, and neither does UNKNOWN: a status the
+ * registry reported that this gateway does not recognise (fail closed).
+ */
+export type InstructionStatus = 'OPEN' | 'EXECUTED' | 'UNKNOWN';
+
 export interface InstructionRecord {
   number: string;
   /** The criminal case the instruction belongs to. */
   caseNumber: string;
   /** Login of the user the instruction is addressed to. */
   addressee: string;
-  /** An executed instruction no longer justifies requests. */
-  status?: 'OPEN' | 'EXECUTED';
+  status: InstructionStatus;
+}
+
+/**
+ * What the registries hold in one user's hands right now (what GraphiQL's basis panel offers): the open cases
+ * assigned to them and the open instructions addressed to them on open cases (p.5, p.22). Nobody else's logins.
+ */
+export interface UserCases {
+  cases: ReadonlyArray<Pick<CaseRecord, 'type' | 'number' | 'status' | 'articles'> & { title?: string }>;
+  instructions: ReadonlyArray<Pick<InstructionRecord, 'number' | 'caseNumber' | 'status'>>;
 }
 
 /** Thrown by an adapter when its registry cannot answer; the gateway fails closed (BASIS_UNVERIFIABLE). */
@@ -34,6 +48,22 @@ export interface CaseRegistry {
   /** The case, or undefined when the registry has no such case. */
   findCase(type: BasisCode, number: string): Promise<CaseRecord | undefined>;
   findInstruction(number: string): Promise<InstructionRecord | undefined>;
+  /** The user's open cases and open instructions (empty lists for a login the registries do not know). */
+  casesOf(login: string): Promise<UserCases>;
+}
+
+/** The user's cases out of whole records: open cases assigned to them, open instructions to them on open cases. */
+export function userCasesOf(login: string, cases: Iterable<CaseRecord & { title?: string }>, instructions: Iterable<InstructionRecord>): UserCases {
+  const all = [...new Map([...cases].map((c) => [`${c.type}:${c.number}`, c])).values()];
+  const openCriminal = new Set(all.filter((c) => c.type === 'CRIMINAL' && c.status === 'OPEN').map((c) => c.number));
+  return {
+    cases: all
+      .filter((c) => c.status === 'OPEN' && c.assignees.includes(login))
+      .map((c) => ({ type: c.type, number: c.number, status: c.status, ...(c.articles ? { articles: c.articles } : {}), ...(c.title ? { title: c.title } : {}) })),
+    instructions: [...instructions]
+      .filter((i) => i.addressee === login && i.status === 'OPEN' && openCriminal.has(i.caseNumber))
+      .map((i) => ({ number: i.number, caseNumber: i.caseNumber, status: i.status })),
+  };
 }
 
 /** A registry held in memory (tests, and the shape the mock adapter fills). */
@@ -49,5 +79,8 @@ export class MemoryCaseRegistry implements CaseRegistry {
   }
   async findInstruction(number: string): Promise<InstructionRecord | undefined> {
     return this.instructions.get(number);
+  }
+  async casesOf(login: string): Promise<UserCases> {
+    return userCasesOf(login, this.cases.values(), this.instructions.values());
   }
 }

@@ -44,7 +44,9 @@ export function createBasisVerifier(options: BasisVerifierOptions): BasisVerifie
       // A named instruction must be real, on this case, addressed to the user and not yet executed (p.22),
       // even on the user's own case.
       const instruction = await options.registry.findInstruction(claim.instruction);
-      entitled = instruction?.caseNumber === claim.number && instruction.addressee === identity.login && instruction.status !== 'EXECUTED';
+      // Only a status the registry reports as OPEN entitles: EXECUTED and any status this gateway does not know
+      // refuse (fail closed).
+      entitled = instruction?.caseNumber === claim.number && instruction.addressee === identity.login && instruction.status === 'OPEN';
     }
     if (!found || !entitled) throw notYours();
     if (found.status !== 'OPEN') {
