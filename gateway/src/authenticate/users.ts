@@ -1,9 +1,9 @@
 /**
  * The user registry: whether an account may work right now (p.14, p.15, Appendix 6). A blocked user's
- * still-valid token is refused on the next request, so statuses are cached for a second at most.
+ * still-valid token is refused within the status cache age (a second by default, `0`: the next request).
  */
-import { LRUCache } from 'lru-cache';
 import { Refusal } from '../refusal.ts';
+import { verdictCache } from '../verdict-cache.ts';
 import type { Identity } from './identity.ts';
 
 export type UserStatus = 'ACTIVE' | 'BLOCKED' | 'SUSPENDED' | 'AGREEMENT_NOT_ACCEPTED';
@@ -40,15 +40,20 @@ export class MemoryUserRegistry implements UserRegistry {
   }
 }
 
-/** Remember statuses for at most `ttlMs` (default 1 s): a block takes effect within that time. */
-export function cachedUserRegistry(registry: UserRegistry, ttlMs = 1_000): UserRegistry {
-  const cache = new LRUCache<string, { record: UserRecord | undefined }>({ max: 10_000, ttl: ttlMs, ttlResolution: 0 });
+/**
+ * Remember an active account for at most `ttlMs` (default 1 s), counted from when the registry was asked: a
+ * block takes effect within that time. 0: the registry is asked on every request. An account that may not work
+ * (blocked, suspended, not registered) is never remembered, so its next request asks again.
+ */
+export function cachedUserRegistry(registry: UserRegistry, ttlMs = 1_000, options: { clock?: () => number } = {}): UserRegistry {
+  const active = verdictCache<UserRecord>(ttlMs, { max: 10_000, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     async user(login) {
-      const hit = cache.get(login);
-      if (hit) return hit.record;
+      const hit = active.get(login);
+      if (hit) return hit;
+      const askedAt = active.now();
       const record = await registry.user(login);
-      cache.set(login, { record });
+      if (record?.status === 'ACTIVE') active.set(login, record, { reachedAt: askedAt });
       return record;
     },
   };

@@ -4,10 +4,10 @@
  * case get the same answer, so nobody can probe which cases exist; CASE_CLOSED is said only of one's own case.
  * The registry being unreachable refuses the request (fail closed).
  */
-import { LRUCache } from 'lru-cache';
 import { articlesQualify, policy, roleMayUse, type Policy } from '@negiz/schema';
 import type { Identity } from '../authenticate/identity.ts';
 import { Refusal } from '../refusal.ts';
+import { verdictCache } from '../verdict-cache.ts';
 import type { BasisClaim } from './claim.ts';
 import type { CaseRegistry } from './registry.ts';
 
@@ -22,9 +22,15 @@ export type BasisVerifier = (identity: Identity, claim: BasisClaim | undefined) 
 
 export interface BasisVerifierOptions {
   registry: CaseRegistry;
-  /** How long a positive verification is remembered (ms). Default 10 s: a closed case stops working within it. */
+  /**
+   * The oldest a remembered positive verification may be (ms), counted from when the registry was asked.
+   * Default 10 s: a closed or reassigned case, an executed instruction stops working within it. 0: the registry
+   * is asked on every request. Refusals are never remembered.
+   */
   cacheMs?: number;
   policy?: Policy;
+  /** The cache's clock in ms (tests); default monotonic. */
+  clock?: () => number;
 }
 
 const notYours = (): Refusal =>
@@ -35,7 +41,7 @@ const notYours = (): Refusal =>
 
 export function createBasisVerifier(options: BasisVerifierOptions): BasisVerifier {
   const p = options.policy ?? policy();
-  const verified = new LRUCache<string, VerifiedBasis>({ max: 50_000, ttl: options.cacheMs ?? 10_000, ttlResolution: 0 });
+  const verified = verdictCache<VerifiedBasis>(options.cacheMs ?? 10_000, { max: 50_000, ...(options.clock ? { clock: options.clock } : {}) });
 
   async function consult(identity: Identity, claim: BasisClaim): Promise<VerifiedBasis> {
     const found = await options.registry.findCase(claim.type, claim.number);
@@ -74,6 +80,7 @@ export function createBasisVerifier(options: BasisVerifierOptions): BasisVerifie
     const key = `${identity.login}\u0000${claim.type}\u0000${claim.number}\u0000${claim.instruction ?? ''}`;
     const hit = verified.get(key);
     if (hit) return claim.reason === hit.reason ? hit : { ...hit, reason: claim.reason };
+    const askedAt = verified.now();
     let result: VerifiedBasis;
     try {
       result = await consult(identity, claim);
@@ -81,7 +88,7 @@ export function createBasisVerifier(options: BasisVerifierOptions): BasisVerifie
       if (error instanceof Refusal) throw error;
       throw new Refusal('BASIS_UNVERIFIABLE', 'The case registry cannot be reached, so the basis cannot be verified (order No. 21 p.5): try again later');
     }
-    verified.set(key, result);
+    verified.set(key, result, { reachedAt: askedAt });
     return result;
   };
 }
