@@ -21,8 +21,7 @@ import { InProcessGraphQLDataSource } from '@negiz/subgraphs/inprocess.ts';
 import { devIdentityProvider } from '@negiz/gateway/authenticate/dev-idp.ts';
 import { cachedUserRegistry, createAuthenticator, createTokenVerifier, jwksFromObject, MemoryUserRegistry } from '@negiz/gateway/authenticate/index.ts';
 import { createBasisVerifier, MemoryCaseRegistry } from '@negiz/gateway/basis/index.ts';
-import type { Journal } from '@negiz/gateway/journal/contract.ts';
-import { createJournal } from '@negiz/gateway/journal/journal.ts';
+import { createJournal, type Journal } from '@negiz/journal';
 import { contextSigner, inProcessContextKeys } from '@negiz/gateway/execute/context-signer.ts';
 import { buildGatewayServer } from '@negiz/gateway/server.ts';
 import { BENCH_CASE, BENCH_USER } from './queries.ts';
@@ -72,6 +71,8 @@ if (variant === 'bare') {
     async close() {},
   };
   const server = await buildGatewayServer({
+    // A load from one user on loopback: the per-user budgets would refuse it, every other limit applies.
+    clients: { limits: { rate: { requests: 1e9, requestWindowSeconds: 60, subjects: 1e9, subjectWindowSeconds: 3600 } } },
     supergraphSdl,
     authenticate: createAuthenticator(createTokenVerifier({ keys: jwksFromObject(idp.jwks), issuer: idp.issuer, audience: idp.audience }), users),
     verifyBasis: createBasisVerifier({ registry: cases }),

@@ -6,12 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { createJournal } from '@negiz/gateway/journal/journal.ts';
-import { encodeEntry } from '@negiz/gateway/journal/encoding.ts';
-import { leafHash, MerkleFrontier } from '@negiz/gateway/journal/merkle.ts';
-import type { InsertRow } from '@negiz/gateway/journal/store.ts';
-import { signCheckpoint } from '@negiz/gateway/journal/checkpoint.ts';
-import { loadCheckpointKey } from '@negiz/gateway/journal/checkpoint-key.ts';
+import { createJournal, encodeEntry, merkle, signCheckpoint, type InsertRow } from '@negiz/journal';
 import { generator } from './population.ts';
 
 const target = Number(process.argv[2] ?? 1_000_000);
@@ -26,7 +21,8 @@ await root.end();
 const url = admin.replace(/\/[^/]*$/, `/${name}`);
 mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
 const journal = await createJournal({ url, devKeyPath: keyPath, checkpointIntervalMs: 3_600_000 });
-const key = await loadCheckpointKey(keyPath);
+const { key } = journal;
+const { leafHash, MerkleFrontier } = merkle;
 const make = generator(11);
 const BATCH = 5000;
 try {

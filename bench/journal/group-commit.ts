@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
-import { createJournal } from '@negiz/gateway/journal/journal.ts';
+import { createJournal } from '@negiz/journal';
 import { generator } from './population.ts';
 
 const total = Number(process.argv[2] ?? 100_000);

@@ -1,5 +1,5 @@
 /** Synthetic journal entries for benchmarks: 50 organisations, 2,000 users, 1,000,000 subjects, a year. */
-import type { JournalEntryInput } from '@negiz/gateway/journal/contract.ts';
+import type { JournalEntryInput } from '@negiz/journal';
 
 const ORGANISATIONS = Array.from({ length: 50 }, (_, i) => `ORG-${String(i).padStart(2, '0')}`);
 const SERVICES = ['s01-persons', 's11-pensions', 's32-civil-status', 's40-tax', 's50-vehicles', 's65-civil-servants'];

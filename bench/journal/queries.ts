@@ -5,9 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { createJournal } from '@negiz/gateway/journal/journal.ts';
-import { organisationReport, subjectLookup } from '@negiz/gateway/journal/reports.ts';
-import { flagRows } from '@negiz/gateway/journal/flags.ts';
+import { createJournal, flagRows, organisationReport, subjectLookup } from '@negiz/journal';
 import { ORGANISATIONS, subjectIin } from './population.ts';
 
 const name = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'negiz_journal_bench_fill';

@@ -11,5 +11,5 @@ export { PolicyStage, readSupergraph, type SupergraphFacts, type Outcome } from 
 export { createGateway } from './execute/gateway.ts';
 export { contextSigner, inProcessContextKeys } from './execute/context-signer.ts';
 export { HttpDataSource } from './execute/http-data-source.ts';
-export { MemoryJournal } from './journal-memory.ts';
-export type { Journal, JournalEntryInput, JournalReceipt } from './journal/contract.ts';
+// The journal is @negiz/journal; its contract is re-exported for those who build a gateway.
+export { MemoryJournal, type Journal, type JournalEntryInput, type JournalReceipt } from '@negiz/journal';

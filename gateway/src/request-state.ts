@@ -5,7 +5,7 @@
  */
 import type { Identity } from './authenticate/identity.ts';
 import type { VerifiedBasis } from './basis/verify.ts';
-import type { ClientKind } from './journal/contract.ts';
+import type { ClientKind } from '@negiz/journal';
 import type { Inspection, PrunedOperation } from './policy/index.ts';
 
 export interface OperationState {

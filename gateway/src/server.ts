@@ -15,7 +15,7 @@ import { admit, type AdmitOptions, type HttpOperation } from './admit.ts';
 import type { Authenticator } from './authenticate/index.ts';
 import type { BasisVerifier } from './basis/index.ts';
 import { createGateway, type ExecuteOptions } from './execute/gateway.ts';
-import type { ClientKind, Journal } from './journal/contract.ts';
+import type { ClientKind, Journal } from '@negiz/journal';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
 import { PolicyStage } from './policy/index.ts';
 import { Refusal, refusalBody } from './refusal.ts';

@@ -16,9 +16,8 @@ import { createAuthenticator, createTokenVerifier, jwksFromObject, MemoryUserReg
 import { devIdentityProvider, type DevIdentityProvider, type DevTokenClaims } from '../src/authenticate/dev-idp.ts';
 import { createBasisVerifier, MemoryCaseRegistry, type CaseRegistry } from '../src/basis/index.ts';
 import { contextSigner, inProcessContextKeys } from '../src/execute/context-signer.ts';
-import { MemoryJournal } from '../src/journal-memory.ts';
+import { MemoryJournal, type Journal } from '@negiz/journal';
 import { persistedOfRequest } from '../src/clients/stage.ts';
-import type { Journal } from '../src/journal/contract.ts';
 import { buildGatewayServer, type GatewayServer, type GatewayServerOptions } from '../src/server.ts';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('./fixtures/services/', import.meta.url));

@@ -3,9 +3,9 @@
  * case (the case registries), the user's own IIN and surname (the demo users are persons of the population),
  * relatives (civil-status links, as service 32 serves them) and a person's surname (population register).
  */
+import type { FlagOptions } from '@negiz/journal';
 import { createRegistries, demoUser, type World } from '@negiz/mocks';
 import type { BasisCode } from '@negiz/schema';
-import type { FlagOptions } from '../journal/flags.ts';
 
 export function worldFlags(world: World): FlagOptions {
   const registries = createRegistries(world);

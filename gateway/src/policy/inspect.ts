@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Kind, getOperationAST, parse, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
-import type { SubjectRef } from '../journal/contract.ts';
+import type { SubjectRef } from '@negiz/journal';
 import { Refusal } from '../refusal.ts';
 
 export interface Inspection {

@@ -8,7 +8,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { hideEntitiesInErrors } from '../execute/error-paths.ts';
-import type { Journal, JournalEntryInput, JournalOutcome } from '../journal/contract.ts';
+import type { Journal, JournalEntryInput, JournalOutcome } from '@negiz/journal';
 import type { GatewayMetrics } from '../metrics.ts';
 import { releaseWithheld, subjectsOf, type WithheldRecord } from '../policy/index.ts';
 import { Refusal } from '../refusal.ts';

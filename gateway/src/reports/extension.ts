@@ -4,9 +4,7 @@
  * development, for the demo users: development/system.ts).
  */
 import type { FastifyInstance } from 'fastify';
-import type { FlagOptions } from '../journal/flags.ts';
-import type { JournalService } from '../journal/journal.ts';
-import { journalReportsPlugin } from '../journal/routes.ts';
+import { journalReportsPlugin, type FlagOptions, type JournalService } from '@negiz/journal';
 import { reportsPrincipal, type ReportsPrincipalOptions } from './principal.ts';
 
 export { reportsPrincipal } from './principal.ts';

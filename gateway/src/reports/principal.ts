@@ -4,11 +4,11 @@
  * only when the token was issued to a client registered as the e-government portal (schema/clients.yaml).
  */
 import type { FastifyRequest } from 'fastify';
+import type { JournalPrincipal } from '@negiz/journal';
 import { Refusal } from '@negiz/schema';
 import type { Authenticator, UserRegistry } from '../authenticate/index.ts';
 import { clientIdOfVerifiedToken } from '../clients/client-identity.ts';
 import type { ClientRegistry } from '../clients/operations/registry.ts';
-import type { JournalPrincipal } from '../journal/routes.ts';
 
 export interface ReportsPrincipalOptions {
   authenticate: Authenticator;

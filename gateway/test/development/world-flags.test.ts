@@ -1,8 +1,7 @@
 /** The flags' registries in development come from the synthetic world: cases, the user as a person, families. */
 import { describe, expect, it } from 'vitest';
 import { createRegistries, defaultWorld, demoUser } from '@negiz/mocks';
-import { flagRows } from '../../src/journal/flags.ts';
-import type { ReportRow } from '../../src/journal/reports.ts';
+import { flagRows, type ReportRow } from '@negiz/journal';
 import { worldFlags } from '../../src/development/world-flags.ts';
 
 const world = defaultWorld();

@@ -4,10 +4,10 @@
  * and every read (refused ones included) journaled. Journal on the machine's PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJournal, type JournalService } from '../../src/journal/journal.ts';
+import { createJournal, type JournalService } from '@negiz/journal';
 import { reportsExtension } from '../../src/reports/extension.ts';
 import { IIN, post, startHarness, type Harness } from '../harness.ts';
-import { createTestDatabase, type TestDatabase } from '../journal/databases.ts';
+import { createTestDatabase, type TestDatabase } from '../databases.ts';
 
 const ORG = 'ДП г. Алматы, Следственное управление';
 const CASE = { type: 'CRIMINAL', number: '241500031000123' };

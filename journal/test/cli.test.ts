@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Command } from 'commander';
-import { registerJournalCommands } from '../../src/journal/cli.ts';
-import { createJournal } from '../../src/journal/journal.ts';
-import { journalConfigFromEnv } from '../../src/journal/config.ts';
+import { registerJournalCommands } from '../src/cli.ts';
+import { createJournal } from '../src/journal.ts';
+import { journalConfigFromEnv } from '../src/config.ts';
 import { createTestDatabase, sampleEntry, type TestDatabase } from './databases.ts';
 
 async function negiz(...args: string[]): Promise<{ out: string; code: number | undefined }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consistencyProof, inclusionProof, leafHash, MerkleFrontier, subtreeRoot, verifyConsistency, verifyInclusion } from '../../src/journal/merkle.ts';
+import { consistencyProof, inclusionProof, leafHash, MerkleFrontier, subtreeRoot, verifyConsistency, verifyInclusion } from '../src/merkle.ts';
 
 const leaves = Array.from({ length: 40 }, (_, i) => leafHash(`entry ${i}`));
 

@@ -3,22 +3,7 @@
  * journal knows the entries; who is in a case, who is related to whom and who is called what come from the
  * registries, passed in as functions (cases: the basis stage's registry; relatives: civil status, service 32).
  */
-import type { ReportRow } from './reports.ts';
-
-export type FlagCode =
-  | 'SUBJECT_NOT_IN_CASE'
-  | 'SELF_LOOKUP'
-  | 'RELATIVE_LOOKUP'
-  | 'SAME_SURNAME'
-  | 'CLUSTER_ON_SUBJECT'
-  | 'MANY_SUBJECTS_PER_DAY'
-  | 'OUTSIDE_WORKING_HOURS'
-  | 'REFUSED_THEN_RETRIED';
-
-export interface Flag {
-  code: FlagCode;
-  reason: string;
-}
+import type { FlagCode, ReportRow } from './types.ts';
 
 type MaybePromise<T> = T | Promise<T>;
 

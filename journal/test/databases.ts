@@ -1,7 +1,7 @@
 /** Test databases: a fresh PostgreSQL database per suite (created and dropped) and in-memory PGlite. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { JournalEntryInput } from '../../src/journal/contract.ts';
+import type { JournalEntryInput } from '../src/contract.ts';
 
 export const ADMIN_URL = process.env.NEGIZ_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 

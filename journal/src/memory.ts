@@ -4,7 +4,7 @@
  * gateway then releases no data.
  */
 import { createHash } from 'node:crypto';
-import { JournalUnavailableError, type Journal, type JournalEntryInput, type JournalReceipt } from './journal/contract.ts';
+import { JournalUnavailableError, type Journal, type JournalEntryInput, type JournalReceipt } from './contract.ts';
 
 export class MemoryJournal implements Journal {
   readonly entries: JournalEntryInput[] = [];

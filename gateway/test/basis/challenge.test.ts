@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJustificationChallenge, type ChallengeRequest } from '../../src/journal/challenge.ts';
+import { createJustificationChallenge, type ChallengeRequest } from '../../src/basis/challenge.ts';
 
 const request = (i: number, extra: Partial<ChallengeRequest> = {}): ChallengeRequest => ({
   login: `user${i % 7}`,

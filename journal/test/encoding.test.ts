@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/journal/canonical.ts';
-import { encodeEntry, personalCommitment } from '../../src/journal/encoding.ts';
+import { canonicalJson } from '../src/canonical.ts';
+import { encodeEntry, personalCommitment } from '../src/encoding.ts';
 import { sampleEntry } from './databases.ts';
 
 describe('canonical encoding of an entry', () => {

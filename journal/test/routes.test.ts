@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createJournal, type JournalService } from '../../src/journal/journal.ts';
-import { journalReportsPlugin, type JournalPrincipal } from '../../src/journal/routes.ts';
+import { createJournal, type JournalService } from '../src/journal.ts';
+import { journalReportsPlugin, type JournalPrincipal } from '../src/routes.ts';
 import { createTestDatabase, sampleEntry, type TestDatabase } from './databases.ts';
 
 // The test principal travels in a header; the gateway passes its token-verifying authenticate() instead.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flagRows } from '../../src/journal/flags.ts';
-import type { ReportRow } from '../../src/journal/reports.ts';
+import { flagRows } from '../src/flags.ts';
+import type { ReportRow } from '../src/types.ts';
 
 let id = 0;
 const row = (login: string, iin: string, local: string, extra: Partial<ReportRow> = {}): ReportRow => ({

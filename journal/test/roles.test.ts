@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { createJournal, type JournalService } from '../../src/journal/journal.ts';
-import { splitStatements } from '../../src/journal/migrate.ts';
+import { createJournal, type JournalService } from '../src/journal.ts';
+import { splitStatements } from '../src/migrate.ts';
 import { ADMIN_URL, createTestDatabase, sampleEntry, type TestDatabase } from './databases.ts';
 
 // Roles are cluster-wide: unique names per run, dropped afterwards.
 const suffix = randomBytes(3).toString('hex');
 const names = { negiz_journal_owner: `njo_${suffix}`, negiz_gateway: `ngw_${suffix}`, negiz_journal_destroyer: `njd_${suffix}` };
 const rolesSql = (): string[] =>
-  splitStatements(readFileSync(new URL('../../src/journal/roles.sql', import.meta.url), 'utf8').replace(/negiz_journal_owner|negiz_gateway|negiz_journal_destroyer/g, (m) => names[m as keyof typeof names]));
+  splitStatements(readFileSync(new URL('../src/roles.sql', import.meta.url), 'utf8').replace(/negiz_journal_owner|negiz_gateway|negiz_journal_destroyer/g, (m) => names[m as keyof typeof names]));
 
 async function run(url: string, statements: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: url });

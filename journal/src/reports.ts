@@ -4,56 +4,9 @@
  */
 import type { SubjectRef } from './contract.ts';
 import type { PersonalPart, SealedPart } from './encoding.ts';
-import type { Flag } from './flags.ts';
 import type { JournalStore } from './store.ts';
 import { toNumber } from './store.ts';
-
-export interface ReportFilter {
-  organisation: string;
-  from: Date;
-  to: Date;
-  login?: string;
-  basisType?: string;
-  basisNumber?: string;
-  service?: string;
-  outcome?: string;
-  /** Page size (default 1000, at most 10,000) and the cursor of the previous page (`next`). */
-  limit?: number;
-  after?: string;
-}
-
-export interface ReportRow {
-  id: number;
-  receivedAt: string;
-  /** The same instant in the recorded local offset (p.4 of seed 004: times in local time). */
-  localTime: string;
-  login: string | null;
-  role: number;
-  organisation: string;
-  client: { kind: string; id: string };
-  basisType: string | null;
-  basisNumber: string | null;
-  verification: string | null;
-  instruction: string | null;
-  reason: string | null;
-  operation: SealedPart['operation'];
-  subjects: SubjectRef[] | null;
-  servicesCalled: string[];
-  withheld: SealedPart['withheld'];
-  outcome: string;
-  refusal: string | null;
-  recordCounts: Record<string, number>;
-  durationMs: number;
-  /** The personal part was destroyed with its case (p.48). */
-  destroyed: boolean;
-  flags: Flag[];
-}
-
-export interface CitizenDisclosureRow {
-  date: string;
-  requestingBody: string;
-  basisType: string | null;
-}
+import type { CitizenDisclosureRow, ReportFilter, ReportRow } from './types.ts';
 
 const SELECT = `select e.id, e.body, p.body as personal, p.destroyed_at
   from journal_entries e left join journal_personal p on p.entry_id = e.id`;

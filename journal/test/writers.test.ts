@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJournal, type JournalService } from '../../src/journal/journal.ts';
+import { createJournal, type JournalService } from '../src/journal.ts';
 import { createTestDatabase, sampleEntry, type TestDatabase } from './databases.ts';
-import { generateCheckpointJwk, keyFromJwk } from '../../src/journal/checkpoint-key.ts';
+import { generateCheckpointJwk, keyFromJwk } from '../src/checkpoint-key.ts';
 
 // Two gateway processes on one journal database, each with two batches in flight (small batches force many):
 // the batches sealed in advance must notice the other writer's entries and seal again, so the log stays one

@@ -5,7 +5,7 @@
  * (persisted operations) are never challenged.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { ClientKind } from './contract.ts';
+import type { ClientKind } from '@negiz/journal';
 
 export interface ChallengeConfig {
   /** Share of interactive requests challenged (default 1/20; 0 turns it off). */

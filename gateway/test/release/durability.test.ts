@@ -6,9 +6,9 @@
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJournal, type JournalService } from '../../src/journal/journal.ts';
+import { createJournal, type JournalService } from '@negiz/journal';
 import { IIN, post, startHarness, type Harness } from '../harness.ts';
-import { createTestDatabase, type TestDatabase } from './databases.ts';
+import { createTestDatabase, type TestDatabase } from '../databases.ts';
 
 const CASE = { type: 'CRIMINAL', number: '241500031000123' };
 const QUERY = `query Look($iin: IIN!) { person(iin: $iin) { lastName } }`;

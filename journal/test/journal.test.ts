@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createJournal, type JournalService } from '../../src/journal/journal.ts';
-import { JournalUnavailableError } from '../../src/journal/contract.ts';
-import { checkProofDocument } from '../../src/journal/prove.ts';
-import { subjectLookup } from '../../src/journal/reports.ts';
-import { verifyConsistency } from '../../src/journal/merkle.ts';
+import { createJournal, type JournalService } from '../src/journal.ts';
+import { JournalUnavailableError } from '../src/contract.ts';
+import { checkProofDocument } from '../src/prove.ts';
+import { subjectLookup } from '../src/reports.ts';
+import { verifyConsistency } from '../src/merkle.ts';
 import { ADMIN_URL, createTestDatabase, sampleEntry, type TestDatabase } from './databases.ts';
 
 type Backend = { name: string; open(): Promise<JournalService>; tamper?(sql: string): Promise<void>; cleanup(): Promise<void> };
