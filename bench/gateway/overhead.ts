@@ -5,8 +5,11 @@
  * OVERHEAD_QUERIES (a,b) and OVERHEAD_VARIANTS (bare,negiz) narrow it, e.g. to profile one side with --cpu-prof.
  * Building the Negiz gateway installs its operation memo (execute/operation-memo.ts) for the whole process, so
  * here bare has it too: this measures the cost of the stages themselves (bench.ts compares the products).
+ * NEGIZ_OPERATION_MEMO=off puts Apollo's own operationFromDocument back once the gateway is built, for both
+ * sides: what the memo buys.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
@@ -59,8 +62,16 @@ const negiz = await buildGatewayServer({
   sign: contextSigner(keys.privateKey, keys.alg),
   logger: false,
   defaultMetrics: false,
+  // One user sends every request: the per-user rate limit would refuse the run, not measure it.
+  clients: { limits: { rate: { requests: 1_000_000 } } },
 });
 const token = await idp.issue({ ...BENCH_USER, amr: ['hwk', 'fpt'] });
+if (process.env.NEGIZ_OPERATION_MEMO === 'off') {
+  const require = createRequire(import.meta.url);
+  const gatewayEntry = require.resolve('@apollo/gateway');
+  const operations = require(require.resolve('@apollo/federation-internals/dist/operations.js', { paths: [gatewayEntry] }));
+  operations.operationFromDocument = operations.operationFromDocument.negizOriginal ?? operations.operationFromDocument;
+}
 
 const facts = readSupergraph(supergraphSdl);
 const iin = world.personAt(0).iin;

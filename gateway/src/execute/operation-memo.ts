@@ -9,13 +9,21 @@
  * keyed by the schema and the exact definition nodes (identity, not text), so a document parsed anew, another
  * schema after a supergraph update, or another fragment set builds its own. The model holds no variable values:
  * @include/@skip are evaluated against each request's variables when the result is shaped.
+ *
+ * What it buys, measured once each way on the development machine (2 cores shared with other work), Negiz side,
+ * median per request: query (a), 4 services, 1.56 -> 1.22 ms wall (-340 us), 1.84 -> 1.56 ms CPU (-280 us);
+ * query (b), the dossier, 14.20 -> 11.63 ms wall (-2,570 us), 13.78 -> 12.80 ms CPU (-980 us). Command:
+ * `NEGIZ_OPERATION_MEMO=off node_modules/.bin/node bench/gateway/overhead.ts 300 6` (off), then without the
+ * variable (on). It patches @apollo/federation-internals' CommonJS module: test/execute/operation-memo.test.ts
+ * fails, saying what to re-check, when an upgrade changes the function or its call.
  */
 import { createRequire } from 'node:module';
 import type { DefinitionNode, DocumentNode, OperationDefinitionNode } from 'graphql';
 
 type OperationFromDocument = (schema: object, document: DocumentNode, options?: { operationName?: string; validate?: boolean }) => unknown;
 interface OperationsModule {
-  operationFromDocument: OperationFromDocument & { negizMemo?: MemoStats };
+  /** Once patched: the memo's counters, and the function it wraps (a test checks it is still the one reviewed). */
+  operationFromDocument: OperationFromDocument & { negizMemo?: MemoStats; negizOriginal?: OperationFromDocument };
 }
 
 export interface MemoStats {
@@ -64,6 +72,7 @@ export function memoiseGatewayOperations(): MemoStats {
     return operation;
   };
   memoised.negizMemo = stats;
+  memoised.negizOriginal = original;
   operations.operationFromDocument = memoised;
   return stats;
 }
