@@ -8,26 +8,23 @@ import { join } from 'node:path';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { defaultWorld, demoUsers } from '@negiz/mocks';
+import { createJournal, journalConfigFromEnv, MemoryJournal, type Journal, type JournalConfig, type JournalService } from '@negiz/journal';
 import { composeSupergraph } from '@negiz/subgraphs/compose.ts';
 import { contextKeys } from '@negiz/subgraphs/context.ts';
 import { createSubgraphHost, type SubgraphHost } from '@negiz/subgraphs/host.ts';
 import { InProcessGraphQLDataSource } from '@negiz/subgraphs/inprocess.ts';
 import { loadServices } from '@negiz/subgraphs/registry.ts';
-import { amrOf, demoUserRegistry } from './authenticate/demo-users.ts';
 import { devIdentityProvider, type DevIdentityProvider } from './authenticate/dev-idp.ts';
 import { httpUserRegistry } from './authenticate/http-users.ts';
 import { cachedUserRegistry, createAuthenticator, createTokenVerifier, jwksFrom, jwksFromObject, type Authenticator, type UserRegistry } from './authenticate/index.ts';
+import { createJustificationChallenge } from './basis/challenge.ts';
 import { createBasisVerifier, HttpCaseRegistry, type CaseRegistry } from './basis/index.ts';
-import { mockCaseRegistry } from './basis/mock-registry.ts';
+import { clientsOptions, ensureGraphiqlBundle, graphiqlRoutes, loadClientRegistry, loadManifest } from './clients/index.ts';
 import { ConfigError, type GatewayConfig } from './config.ts';
-import { clientsExtension, demoCasesOf, demoLogin, ensureGraphiqlBundle, loadClientRegistry, loadManifest, persistedOfRequest, requestClient } from './clients/index.ts';
 import { contextSigner, inProcessContextKeys } from './execute/context-signer.ts';
 import { HttpDataSource } from './execute/http-data-source.ts';
-import { createJournal, journalConfigFromEnv, MemoryJournal, type Journal, type JournalConfig, type JournalService } from '@negiz/journal';
-import { createJustificationChallenge } from './basis/challenge.ts';
 import type { PolicyStage } from './policy/index.ts';
-import { registerDemoGrants, reportsExtension, worldFlags } from './reports/extension.ts';
+import { reportsExtension } from './reports/extension.ts';
 import { buildGatewayServer, type GatewayServer } from './server.ts';
 
 export interface RunningGateway extends GatewayServer {
@@ -39,7 +36,8 @@ export interface RunningGateway extends GatewayServer {
 
 export interface StartHooks {
   logger?: Logger;
-  extend?: (app: FastifyInstance, facts: { policy: PolicyStage; authenticate: Authenticator }) => Promise<void>;
+  /** Routes beside the GraphQL door, instead of GraphiQL (tests). */
+  routes?: (app: FastifyInstance, facts: { policy: PolicyStage; authenticate: Authenticator }) => Promise<void>;
   /** Listen (default) or only build (tests use inject). */
   listen?: boolean;
   /** A journal opened by the caller (tests: PostgreSQL behind a proxy); closed with the gateway. */
@@ -70,7 +68,9 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   const logger = hooks.logger ?? pino({ name: 'negiz-gateway', level: config.logLevel });
   const dev = config.mode === 'development';
   const supergraphSdl = await supergraphOf(config, logger);
-  const world = dev ? defaultWorld() : undefined;
+  // The synthetic world and its wiring are loaded in development only: production code never imports the mocks.
+  const development = dev ? await import('./development/system.ts') : undefined;
+  const world = development?.world();
   // In-process subgraphs share a key pair made here; remote ones need the configured pair (NEGIZ_CONTEXT_*).
   const keys = config.subgraphs.kind === 'inprocess' && !process.env.NEGIZ_CONTEXT_PRIVATE_KEY ? inProcessContextKeys() : await contextKeys();
   if (!keys.privateKey) throw new ConfigError('the gateway needs NEGIZ_CONTEXT_PRIVATE_KEY to sign the subgraph context');
@@ -104,36 +104,33 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     verifier = createTokenVerifier({ keys: jwksFromObject(idp.jwks), issuer: idp.issuer, audience: idp.audience, cacheMs: config.tokenCacheMs });
   }
   const auth = { authorization: config.registryAuthorization };
-  const userSource: UserRegistry = config.userRegistryUrl ? httpUserRegistry(config.userRegistryUrl, auth) : demoUserRegistry(world!);
+  const userSource: UserRegistry | undefined = config.userRegistryUrl ? httpUserRegistry(config.userRegistryUrl, auth) : world && development?.demoUserRegistry(world);
+  const cases: CaseRegistry | undefined = config.caseRegistryUrl ? new HttpCaseRegistry({ baseUrl: config.caseRegistryUrl, ...auth }) : world && development?.mockCaseRegistry(world);
+  if (!userSource || !cases) throw new ConfigError('the user and case registries are needed: NEGIZ_USER_REGISTRY_URL and NEGIZ_CASE_REGISTRY_URL');
   const users = cachedUserRegistry(userSource, config.userStatusCacheMs);
-  const cases: CaseRegistry = config.caseRegistryUrl ? new HttpCaseRegistry({ baseUrl: config.caseRegistryUrl, ...auth }) : mockCaseRegistry(world!);
 
   // Embedded (PGlite under .negiz/journal) by default; PostgreSQL when NEGIZ_JOURNAL_URL is set (docs/journal.md).
   const journal: Journal = hooks.journal ?? (config.journal === 'memory' ? new MemoryJournal() : await createJournal(journalConfigOf(config)));
 
   const authenticate = createAuthenticator(verifier, users);
-  // The clients' stage (persisted operations, APQ, limits) and, in development, GraphiQL at /graphiql.
-  let extend = hooks.extend;
-  if (!extend) {
-    if (dev && idp) {
-      try {
-        const built = ensureGraphiqlBundle();
-        if (built) logger.info({ report: built }, 'GraphiQL bundle built');
-      } catch (error) {
-        logger.warn({ err: (error as Error).message }, 'GraphiQL bundle could not be built: /graphiql is unavailable');
-      }
+  // GraphiQL at /graphiql in development (its directory is the demo world); tests may pass their own routes.
+  let graphiql = hooks.routes;
+  if (!graphiql && development && idp && world) {
+    try {
+      const built = ensureGraphiqlBundle();
+      if (built) logger.info({ report: built }, 'GraphiQL bundle built');
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'GraphiQL bundle could not be built: /graphiql is unavailable');
     }
-    extend = clientsExtension(dev && idp && world ? { graphiql: { casesOf: demoCasesOf(world), devLogin: demoLogin(world, idp) } } : {});
+    graphiql = graphiqlRoutes({ casesOf: development.demoCasesOf(world), devLogin: development.demoLogin(world, idp) });
   }
   // The Reports API (/reports, /reports/subject, /reports/citizen) reads the durable journal only.
+  const manifest = loadManifest();
+  const registeredClients = loadClientRegistry(manifest);
+  let reports: ((app: FastifyInstance) => Promise<void>) | undefined;
   if (isJournalService(journal)) {
-    if (world) await registerDemoGrants(journal, demoUsers(world));
-    const reports = reportsExtension({ journal, authenticate, users, clients: loadClientRegistry(loadManifest()), ...(world ? { flags: worldFlags(world) } : {}) });
-    const clientsPart = extend;
-    extend = async (app, facts) => {
-      await clientsPart(app, facts);
-      await reports(app);
-    };
+    if (world && development) await development.registerDemoGrants(journal, world);
+    reports = reportsExtension({ journal, authenticate, users, clients: registeredClients, ...(world && development ? { flags: development.worldFlags(world) } : {}) });
   }
   const server = await buildGatewayServer({
     supergraphSdl,
@@ -142,12 +139,14 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     journal,
     dataSource,
     sign: contextSigner(privateKey, keys.alg),
+    clients: clientsOptions({ manifest, clients: registeredClients }),
+    challenge: createJustificationChallenge({ share: config.justificationShare }),
     ...(idp && dev ? { devJwks: idp.jwks } : {}),
     logger,
-    extend,
-    clientOf: requestClient,
-    persistedOf: persistedOfRequest,
-    challenge: createJustificationChallenge({ share: config.justificationShare }),
+    routes: async (app, facts) => {
+      await graphiql?.(app, facts);
+      await reports?.(app);
+    },
   });
   server.app.addHook('onClose', async () => {
     await journal.close().catch(() => undefined);
@@ -164,4 +163,3 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   return { ...server, url, ...(idp ? { idp } : {}), journal, close: () => server.app.close() };
 }
 
-export { amrOf };

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
+import { MemoryJournal, type Journal } from '@negiz/journal';
 import type { World } from '@negiz/mocks/model.ts';
 import { serviceDocument } from '@negiz/subgraphs/define.ts';
 import { createSubgraphHost, type SubgraphHost } from '@negiz/subgraphs/host.ts';
@@ -16,8 +17,6 @@ import { createAuthenticator, createTokenVerifier, jwksFromObject, MemoryUserReg
 import { devIdentityProvider, type DevIdentityProvider, type DevTokenClaims } from '../src/authenticate/dev-idp.ts';
 import { createBasisVerifier, MemoryCaseRegistry, type CaseRegistry } from '../src/basis/index.ts';
 import { contextSigner, inProcessContextKeys } from '../src/execute/context-signer.ts';
-import { MemoryJournal, type Journal } from '@negiz/journal';
-import { persistedOfRequest } from '../src/clients/stage.ts';
 import { buildGatewayServer, type GatewayServer, type GatewayServerOptions } from '../src/server.ts';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('./fixtures/services/', import.meta.url));
@@ -55,8 +54,13 @@ export interface HarnessOptions {
   journal?: Journal;
   /** The random justification challenge of the basis stage. */
   challenge?: GatewayServerOptions['challenge'];
-  /** Registers more before the GraphQL route (e.g. the Reports API). */
-  extend?: GatewayServerOptions['extend'];
+  /** Routes beside the GraphQL door (e.g. the Reports API, GraphiQL). */
+  routes?: GatewayServerOptions['routes'];
+  /**
+   * The clients' stage (registered clients and operations, limits, APQ). Default: the shipped registrations and
+   * limits, with per-user budgets large enough that no test but the budgets' own runs into them.
+   */
+  clients?: GatewayServerOptions['clients'];
 }
 
 /** What a subgraph received: its name and the HTTP headers the gateway set. */
@@ -87,10 +91,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     authenticate: createAuthenticator(createTokenVerifier({ keys: jwksFromObject(idp.jwks), issuer: idp.issuer, audience: idp.audience }), users),
     verifyBasis: createBasisVerifier({ registry: options.registry ?? cases, cacheMs: options.basisCacheMs ?? 0 }),
     journal: options.journal ?? journal,
-    // Filled when a test registers the clients' stage; empty otherwise.
-    persistedOf: persistedOfRequest,
+    clients: options.clients ?? { limits: { rate: { requests: 1_000_000, requestWindowSeconds: 60, subjects: 1_000_000, subjectWindowSeconds: 3600 } } },
     ...(options.challenge ? { challenge: options.challenge } : {}),
-    ...(options.extend ? { extend: options.extend } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
     dataSource: (name) =>
       new InProcessGraphQLDataSource({
         service: host.services.get(name)!,

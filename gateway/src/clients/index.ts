@@ -1,9 +1,8 @@
 /**
  * The clients' part of the gateway: persisted operations for court systems, APQ for portals, the limits against
- * bulk harvesting, and GraphiQL for analysts. `clientsExtension` registers all of it on the gateway's Fastify
- * instance (buildGatewayServer's `extend`), and `clientOfRequest` tells the gateway which client a request is.
+ * bulk harvesting (the clients' stage of the pipeline), and GraphiQL for analysts (routes beside the door).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { PolicyStage } from '../policy/index.ts';
 import { fieldServiceMap } from './graphiql/field-services.ts';
@@ -11,11 +10,11 @@ import { graphiqlPlugin, type GraphiqlPluginOptions } from './graphiql/plugin.ts
 import { limitsOptions, type LimitsInput } from './limits/options.ts';
 import { rateLimiter } from './limits/rate.ts';
 import { apqCache } from './operations/apq-cache.ts';
-import { loadManifest, type OperationManifest } from './operations/manifest.ts';
-import { loadClientRegistry, type ClientRegistry, type RegisteredClientKind } from './operations/registry.ts';
-import { clientOfRequest, clientsStage } from './stage.ts';
+import type { OperationManifest } from './operations/manifest.ts';
+import type { ClientRegistry } from './operations/registry.ts';
+import type { ClientsStageOptions } from './stage.ts';
 
-export { clientsStage, clientOfRequest, persistedOfRequest, subjectsOfRequest, type ClientsStageOptions } from './stage.ts';
+export { clientsStage, type ClientsStageOptions } from './stage.ts';
 export { graphiqlPlugin, GRAPHIQL_DIST, type GraphiqlPluginOptions, type UserCase, type DemoUser } from './graphiql/plugin.ts';
 export { ensureGraphiqlBundle } from './graphiql/bundle.ts';
 export { fieldServiceMap, type FieldServiceMap } from './graphiql/field-services.ts';
@@ -26,42 +25,25 @@ export { limitsOptions, type LimitsOptions, type LimitsInput } from './limits/op
 export { rateLimiter, type RateLimiter } from './limits/rate.ts';
 export { apqCache } from './operations/apq-cache.ts';
 
-export interface ClientsExtensionOptions {
-  /** Default: schema/operations/manifest.json and schema/clients.yaml, validated at start. */
-  manifest?: OperationManifest;
-  clients?: ClientRegistry;
-  limits?: LimitsInput;
-  /** Shared budgets and APQ store across gateway instances; memory without it. */
-  redis?: Redis;
-  /** GraphiQL at /graphiql; omit to serve none. */
-  graphiql?: Pick<GraphiqlPluginOptions, 'casesOf' | 'devLogin' | 'distDir'>;
-}
-
-/** For buildGatewayServer's `extend`: the clients' stage on /graphql, and GraphiQL. */
-export function clientsExtension(
-  options: ClientsExtensionOptions,
-): (app: FastifyInstance, facts: { policy: PolicyStage; authenticate: GraphiqlPluginOptions['authenticate'] }) => Promise<void> {
-  const manifest = options.manifest ?? loadManifest();
-  const clients = options.clients ?? loadClientRegistry(manifest);
+/** The clients' stage's stores: budgets and APQ shared across gateway instances through Redis, else in memory. */
+export function clientsOptions(options: { manifest?: OperationManifest; clients?: ClientRegistry; limits?: LimitsInput; redis?: Redis }): Omit<ClientsStageOptions, 'schema'> {
   const limits = limitsOptions(options.limits);
-  return async (app, facts) => {
-    await app.register(clientsStage, {
-      schema: facts.policy.facts.apiSchema,
-      manifest,
-      clients,
-      authenticate: facts.authenticate,
-      limits,
-      limiter: rateLimiter({ ...limits.rate, ...(options.redis ? { redis: options.redis } : {}) }),
-      apq: apqCache(options.redis ? { redis: options.redis } : {}),
-    });
-    if (options.graphiql) {
-      const fields = fieldServiceMap(facts.policy.facts.fields);
-      await app.register(graphiqlPlugin, { ...options.graphiql, authenticate: facts.authenticate, fieldServices: () => fields });
-    }
+  const shared = options.redis ? { redis: options.redis } : {};
+  return {
+    ...(options.manifest ? { manifest: options.manifest } : {}),
+    ...(options.clients ? { clients: options.clients } : {}),
+    limits,
+    limiter: rateLimiter({ ...limits.rate, ...shared }),
+    apq: apqCache(shared),
   };
 }
 
-/** For buildGatewayServer's `clientOf`: the client the stage resolved (a portal when the stage did not run). */
-export function requestClient(request: FastifyRequest): { kind: RegisteredClientKind; id: string } {
-  return clientOfRequest(request) ?? { kind: 'PORTAL', id: 'portal' };
+/** GraphiQL at /graphiql, with the field -> service map from the supergraph. */
+export function graphiqlRoutes(
+  options: Pick<GraphiqlPluginOptions, 'casesOf' | 'devLogin' | 'distDir'>,
+): (app: FastifyInstance, facts: { policy: PolicyStage; authenticate: GraphiqlPluginOptions['authenticate'] }) => Promise<void> {
+  return async (app, facts) => {
+    const fields = fieldServiceMap(facts.policy.facts.fields);
+    await app.register(graphiqlPlugin, { ...options, authenticate: facts.authenticate, fieldServices: () => fields });
+  };
 }

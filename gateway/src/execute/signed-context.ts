@@ -40,18 +40,18 @@ export class SignedContextDataSource implements GraphQLDataSource {
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     // The enum is not exported at runtime by the CommonJS build: compare with its value.
     if ((options.kind as string) !== 'incoming operation' || !('incomingRequestContext' in options)) return this.#inner.process(options);
-    const state = operationOf(options.context);
-    if (!state?.basis || !state.pruned) throw new Error('subgraph call outside a verified request');
+    const operation = operationOf(options.context);
+    if (!operation?.basis || !operation.pruned) throw new Error('subgraph call outside a verified request');
     // One context for every subgraph the operation names; a subgraph outside that list gets its own.
-    const shared = state.pruned.audiences.includes(this.#audience);
+    const shared = operation.pruned.audiences.includes(this.#audience);
     const key = shared ? '*' : this.#audience;
-    let token = state.contexts.get(key);
-    if (!token) state.contexts.set(key, (token = this.#sign(claimsOf(state), shared ? state.pruned.audiences : this.#audience)));
-    state.servicesCalled.add(this.#audience);
+    let token = operation.contexts.get(key);
+    if (!token) operation.contexts.set(key, (token = this.#sign(claimsOf(operation), shared ? operation.pruned.audiences : this.#audience)));
+    operation.servicesCalled.add(this.#audience);
     // A Map is all either transport reads (get, iteration) and costs a fraction of a fetch Headers object.
     const headers = new Map([
       [GATEWAY_CONTEXT_HEADER, await token],
-      [REQUEST_ID_HEADER, state.requestId],
+      [REQUEST_ID_HEADER, operation.requestId],
     ]);
     const response = await this.#inner.process({
       ...options,

@@ -1,21 +1,19 @@
 /**
  * The policy stage (Appendix 2, field level): attributes every field to its service, removes what the basis
- * does not open before planning, and remembers the analysis per (document, role, basis, articles-qualify).
+ * does not open before planning, and remembers the result per (document, role, basis, articles-qualify).
  * The pruned text differs per outcome, so the server's document cache and the gateway's plan cache, both keyed
  * by the text's hash, never hand one caller's plan to another (stack-notes).
  */
 import type { GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { policy, type Policy } from '@negiz/schema';
-import { Refusal } from '../refusal.ts';
-import { inspect, type Inspection } from './inspect.ts';
+import type { ReadDocument } from '../document/read.ts';
+import type { RequestContext } from '../pipeline/context.ts';
 import { pruneOperation, type PruneResult } from './prune.ts';
 import { readSupergraph, type SupergraphFacts } from './supergraph.ts';
 import { outcomeKey, verdictsFor, type Outcome } from './verdicts.ts';
 
 export { PROBE_KEY, type PruneResult, type ReleaseNode, type Withheld } from './prune.ts';
-export { releaseWithheld, type WithheldError, type WithheldRecord } from './release.ts';
-export { documentHash, subjectsOf, type Inspection } from './inspect.ts';
 export { readSupergraph, type SupergraphFacts } from './supergraph.ts';
 export { verdictsFor, outcomeKey, type Outcome } from './verdicts.ts';
 
@@ -28,7 +26,6 @@ export type PrunedOperation = PruneResult & { audiences: readonly string[] };
 export class PolicyStage {
   readonly facts: SupergraphFacts;
   readonly #verdicts: (outcome: Outcome) => ReturnType<ReturnType<typeof verdictsFor>>;
-  readonly #inspections = new LRUCache<string, Inspection>({ max: 2_000 });
   readonly #pruned = new LRUCache<string, PrunedOperation>({ max: 10_000 });
 
   constructor(supergraphSdl: string, p: Policy = policy(), apiSchema?: GraphQLSchema) {
@@ -38,30 +35,23 @@ export class PolicyStage {
 
   slugOf = (service: number): string => this.facts.subgraphNames.get(service) ?? `s${String(service).padStart(2, '0')}`;
 
-  inspect(query: string, operationName: string | undefined): Inspection {
-    const key = `${operationName ?? ''}\u0000${query}`;
-    let inspection = this.#inspections.get(key);
-    if (!inspection) {
-      inspection = inspect(this.facts.apiSchema, query, operationName);
-      this.#inspections.set(key, inspection);
-    }
-    if (inspection.valid && inspection.kind === 'subscription') {
-      throw new Refusal('FORBIDDEN_OPERATION', 'Subscriptions are not served: every request is a query on a legal basis (order No. 21 p.1)');
-    }
-    return inspection;
-  }
-
-  prune(inspection: Inspection, outcome: Outcome): PrunedOperation {
-    if (!inspection.valid || !inspection.document || !inspection.operation) {
-      return { query: inspection.query, changed: false, services: [], variableDefaults: {}, audiences: [] };
-    }
-    const key = `${inspection.documentHash}:${inspection.operationName ?? ''}:${outcomeKey(outcome)}`;
+  prune(read: ReadDocument, outcome: Outcome): PrunedOperation {
+    const key = `${read.documentHash}:${read.operationName ?? ''}:${outcomeKey(outcome)}`;
     let result = this.#pruned.get(key);
     if (!result) {
-      const pruned = pruneOperation(inspection.query, inspection.document, inspection.operation, this.facts.apiSchema, this.facts, this.#verdicts(outcome));
+      const pruned = pruneOperation(read.query, read.document, read.operation, this.facts.apiSchema, this.facts, this.#verdicts(outcome));
       result = { ...pruned, audiences: Object.freeze(pruned.services.map(this.slugOf)) };
       this.#pruned.set(key, result);
     }
     return result;
   }
+
+  /** Each operation with a verified basis gets the text it may run; introspection runs as sent. */
+  run = (request: RequestContext): void => {
+    const role = request.identity!.role;
+    for (const operation of request.operations) {
+      if (!operation.basis) continue;
+      operation.pruned = this.prune(operation.document!, { role, basis: operation.basis.type, articlesQualify: operation.basis.articlesQualify });
+    }
+  };
 }

@@ -3,12 +3,9 @@
  * registries and journal): court systems through persisted operations, portals with APQ, client registration.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthenticator, createTokenVerifier, jwksFromObject } from '../../src/authenticate/index.ts';
-import { readSupergraph } from '../../src/policy/supergraph.ts';
 import { buildManifest, canonicalBody, operationId, type ManifestFile } from '../../src/clients/operations/manifest.ts';
 import { buildClientRegistry } from '../../src/clients/operations/registry.ts';
 import { apqCache } from '../../src/clients/operations/apq-cache.ts';
-import { clientOfRequest, clientsStage, persistedOfRequest, subjectsOfRequest } from '../../src/clients/stage.ts';
 import { IIN, post, startHarness, type Harness } from '../harness.ts';
 import { clientToken } from './fixtures/tokens.ts';
 
@@ -39,21 +36,15 @@ const persisted = (id: string, more: Record<string, unknown> = {}) => ({ persist
 
 let h: Harness;
 let court: string;
-const seen: Array<{ client: unknown; persisted: unknown; subjects: unknown }> = [];
 let judge: string;
+/** What the journal holds of the last request: its client, registered operation and subjects. */
+const journaled = () => {
+  const entry = h.journal.entries.at(-1);
+  return entry && { client: entry.client, persistedId: entry.operation.persistedId, name: entry.operation.name, subjects: entry.subjects };
+};
 beforeAll(async () => {
-  h = await startHarness({ users: [{ login: 'judge1', status: 'ACTIVE', role: 2 }] });
+  h = await startHarness({ users: [{ login: 'judge1', status: 'ACTIVE', role: 2 }], clients: { manifest, clients, apq: apqCache() } });
   h.cases.cases.set(`CIVIL:${CIVIL.number}`, { type: 'CIVIL', number: CIVIL.number, status: 'OPEN', assignees: ['judge1'] });
-  await h.app.register(clientsStage, {
-    schema: readSupergraph(h.supergraphSdl).apiSchema,
-    manifest,
-    clients,
-    authenticate: createAuthenticator(createTokenVerifier({ keys: jwksFromObject(h.idp.jwks), issuer: h.idp.issuer, audience: h.idp.audience }), h.users),
-    apq: apqCache(),
-  });
-  h.app.addHook('onResponse', async (request) => {
-    seen.push({ client: clientOfRequest(request), persisted: persistedOfRequest(request)[0], subjects: subjectsOfRequest(request) });
-  });
   court = `Bearer ${await clientToken(h.idp, { login: 'judge1', role: 2, clientId: 'court-civil' })}`;
   judge = `Bearer ${await h.token({ login: 'judge1', role: 2, organisation: 'COURTS' })}`;
 });
@@ -69,11 +60,11 @@ describe('court systems', () => {
     expect(person.pensionContributions[0]!.amount).toBeNull();
     expect(r.body.errors?.some((e) => e.extensions?.['code'] === 'REDACTED')).toBe(true);
     expect(h.journal.entries.at(-1)?.basis?.number).toBe(CIVIL.number);
-    expect(h.journal.entries.at(-1)?.operation.persistedId).toBe(operationId(pensions));
-    // What the gateway's journal gets from the stage: the client, the registered operation, the subject.
-    expect(seen.at(-1)).toEqual({
+    // What the journal gets from the clients' stage: the client, the registered operation, the subject.
+    expect(journaled()).toEqual({
       client: { kind: 'COURT', id: 'court-civil' },
-      persisted: { id: operationId(pensions), name: 'CivilPensions', via: 'manifest' },
+      persistedId: operationId(pensions),
+      name: 'CivilPensions',
       subjects: [{ kind: 'IIN', value: IIN }],
     });
   });
@@ -106,7 +97,7 @@ describe('portals and GraphiQL', () => {
   it('a token without a client claim is a portal, or GraphiQL when the page names itself; never a court by header', async () => {
     const ask = async (headers: Record<string, string>) => {
       await post(h, { query: identity, variables: { iin: IIN }, extensions: { basis: CIVIL } }, { authorization: judge, ...headers });
-      return seen.at(-1)?.client;
+      return journaled()?.client;
     };
     expect(await ask({})).toEqual({ kind: 'PORTAL', id: 'portal' });
     expect(await ask({ 'x-negiz-client': 'negiz-graphiql' })).toEqual({ kind: 'GRAPHIQL', id: 'negiz-graphiql' });
@@ -149,7 +140,7 @@ describe('portals and GraphiQL', () => {
     expect(r.body.errors![0]!.extensions!['code']).toBe('CLIENT_NOT_ALLOWED');
     const byHeader = await post(h, { query: `{ person(iin: "${IIN}") { lastName } }`, extensions: { basis: CIVIL } }, { authorization: judge, 'x-negiz-client': 'egov-portal' });
     expect(byHeader.status).toBe(200);
-    expect(seen.at(-1)?.client).toEqual({ kind: 'PORTAL', id: 'portal' });
+    expect(journaled()?.client).toEqual({ kind: 'PORTAL', id: 'portal' });
   });
 
   it('many subjects in one request are refused before any service is called', async () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hideEntitiesInErrors, hideEntitiesInPath, normaliseSubgraphErrorPath } from '../../src/execute/error-paths.ts';
+import { normaliseSubgraphErrorPath } from '../../src/execute/error-paths.ts';
 
-describe('entity-fetch error paths', () => {
+describe('entity-fetch error paths from a subgraph', () => {
   it('turns a string index into a number so @apollo/gateway re-bases the path', () => {
     expect(normaliseSubgraphErrorPath(['_entities', '0', 'vehicles'])).toEqual(['_entities', 0, 'vehicles']);
     expect(normaliseSubgraphErrorPath(['person', 'x'])).toEqual(['person', 'x']);
-  });
-
-  it('drops _entities and its index from any path left in the response', () => {
-    expect(hideEntitiesInPath(['person', '_entities', '0', 'vehicles'])).toEqual(['person', 'vehicles']);
-    expect(hideEntitiesInPath(['_entities', 3, 'x'])).toEqual(['x']);
-    const [error] = hideEntitiesInErrors([{ message: 'Cannot return null for non-nullable field _entities.x', path: ['person', '_entities', 0, 'x'] }]);
-    expect(JSON.stringify(error)).not.toContain('_entities');
   });
 });

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { limitsOptions } from '../../../src/clients/limits/options.ts';
 import { fullDossierQuery, SERVICE_FIELDS } from '../fixtures/dossier-schema.ts';
-import { post, standInGateway } from '../fixtures/server.ts';
+import { post, standInGateway, validIin } from '../fixtures/server.ts';
 
 const limits = limitsOptions();
 let app: FastifyInstance;
 let user = 0;
 // Each test asks as its own user, so the budgets of one test never spill into another.
 const asNewUser = () => ({ authorization: `Bearer analyst-${++user}` });
-const iin = (n: number) => `9001013${String(n).padStart(5, '0')}`;
+const iin = validIin;
 
 beforeAll(async () => {
   app = await standInGateway({ limits });

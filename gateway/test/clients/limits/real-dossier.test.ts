@@ -7,7 +7,7 @@ import { getOperationAST, parse, TypeInfo, visit, visitWithTypeInfo } from 'grap
 import { readSupergraph } from '../../../src/policy/supergraph.ts';
 import { limitsOptions } from '../../../src/clients/limits/options.ts';
 import { checkShape } from '../../../src/clients/limits/shape.ts';
-import { subjectsOf } from '../../../src/clients/limits/subjects.ts';
+import { subjectsOf } from '../../../src/document/subjects.ts';
 import { realDossierQuery, realSupergraphSdl } from '../fixtures/real-dossier.ts';
 
 const sdl = realSupergraphSdl();

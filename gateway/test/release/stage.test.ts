@@ -3,8 +3,8 @@
  * answers and refusals of the basis stage alike; the random justification challenge of the basis stage.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createJustificationChallenge } from '../../src/basis/challenge.ts';
 import type { MemoryJournal } from '@negiz/journal';
+import { createJustificationChallenge } from '../../src/basis/challenge.ts';
 import { IIN, post, startHarness, type Harness } from '../harness.ts';
 
 const MINE = { type: 'CRIMINAL', number: '241500031000123' };

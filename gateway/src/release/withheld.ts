@@ -4,7 +4,7 @@
  */
 import { Kind, type DirectiveNode, type ValueNode } from 'graphql';
 import type { RuleRef } from '@negiz/schema';
-import { PROBE_KEY, type ReleaseNode, type Withheld } from './prune.ts';
+import { PROBE_KEY, type ReleaseNode, type Withheld } from '../policy/prune.ts';
 
 export interface WithheldError {
   message: string;
