@@ -6,7 +6,7 @@ export * from './contract.ts';
 export { journalConfigFromEnv, type JournalConfig } from './config.ts';
 export { createJournal, openJournalDatabase, type JournalActor, type JournalReadInput, type JournalService } from './journal.ts';
 export { MemoryJournal } from './memory.ts';
-export { journalReportsPlugin, ReportRefusal, type JournalPrincipal, type ReportsPluginOptions } from './routes.ts';
+export { journalReportsPlugin, type JournalPrincipal, type ReportsPluginOptions } from './routes.ts';
 export { flagRows, type FlagOptions } from './flags.ts';
 export { organisationReport, subjectLookup, citizenDisclosure, reportCsv, reportCursor } from './reports.ts';
 export type { CitizenDisclosureRow, Flag, FlagCode, ReportFilter, ReportRow } from './types.ts';

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { Refusal, refusalBody } from '@negiz/schema';
 import { JournalUnavailableError, type SubjectRef } from './contract.ts';
 import { flagRows, type FlagOptions } from './flags.ts';
 import type { JournalService } from './journal.ts';
@@ -27,17 +28,6 @@ export interface ReportsPluginOptions {
   requireRegisteredGrant?: boolean;
   /** Whether the principal is the e-government portal (default: it holds the CITIZEN_PORTAL grant). */
   isCitizenPortal?: (principal: JournalPrincipal) => boolean;
-}
-
-export class ReportRefusal extends Error {
-  override name = 'ReportRefusal';
-  readonly code: string;
-  readonly status: number;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
 }
 
 const isoInstant = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'not a date');
@@ -71,22 +61,25 @@ export async function journalReportsPlugin(app: FastifyInstance, options: Report
     try {
       principal = options.authenticate ? await options.authenticate(request) : (request as FastifyRequest & { principal?: JournalPrincipal }).principal;
     } catch (error) {
-      const e = error as { code?: string; status?: number; message?: string };
-      throw new ReportRefusal(e.status ?? 401, e.code ?? 'UNAUTHENTICATED', e.message ?? 'authentication failed');
+      // The authenticate stage's refusal stands as it is (MFA_REQUIRED, ACCOUNT_BLOCKED, CLIENT_NOT_REGISTERED...).
+      throw error instanceof Refusal ? error : new Refusal('UNAUTHENTICATED', 'Authentication failed: the journal is read only by authenticated users (p.44).');
     }
-    if (!principal) throw new ReportRefusal(401, 'UNAUTHENTICATED', 'The journal is read only by authenticated users (p.44).');
+    if (!principal) throw new Refusal('UNAUTHENTICATED', 'The journal is read only by authenticated users (p.44).');
     return principal;
   };
 
   const requireGrant = async (principal: JournalPrincipal, kind: 'REPORTS' | 'INTERNAL_SECURITY'): Promise<void> => {
     const what = kind === 'REPORTS' ? 'Reports are' : 'Subject look-ups are';
     if (!principal.grants?.includes(kind)) {
-      throw new ReportRefusal(403, `${kind}_GRANT_REQUIRED`, `${what} open only to holders of the ${kind} grant, given by the operator on a reasoned letter (p.10, p.44).`);
+      throw new Refusal(
+        kind === 'REPORTS' ? 'REPORTS_GRANT_REQUIRED' : 'INTERNAL_SECURITY_GRANT_REQUIRED',
+        `${what} open only to holders of the ${kind} grant, given by the operator on a reasoned letter (p.10, p.44).`,
+      );
     }
     if (!requireRegistered) return;
     const registered = await journal.store.activeGrant(principal.login, kind);
     if (!registered || registered.organisation !== principal.organisation) {
-      throw new ReportRefusal(403, 'GRANT_NOT_REGISTERED', `No active ${kind} grant is registered by the operator for this user and organisation (p.10).`);
+      throw new Refusal('GRANT_NOT_REGISTERED', `No active ${kind} grant is registered by the operator for this user and organisation (p.10).`);
     }
   };
 
@@ -107,20 +100,20 @@ export async function journalReportsPlugin(app: FastifyInstance, options: Report
       return result.send(receipt.id);
     } catch (error) {
       const refusal =
-        error instanceof ReportRefusal
+        error instanceof Refusal
           ? error
           : error instanceof JournalUnavailableError
-            ? new ReportRefusal(503, 'JOURNAL_UNAVAILABLE', 'The journal cannot record this read; nothing is released.')
+            ? new Refusal('JOURNAL_UNAVAILABLE', 'The journal cannot record this read; nothing is released.')
             : error instanceof z.ZodError
-              ? new ReportRefusal(400, 'BAD_REQUEST', `Invalid parameters: ${error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`)
-              : new ReportRefusal(500, 'INTERNAL', 'The report could not be produced.');
+              ? new Refusal('BAD_REQUEST', `Invalid parameters: ${error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`)
+              : new Refusal('INTERNAL', 'The report could not be produced.');
       if (principal && refusal.code !== 'JOURNAL_UNAVAILABLE') {
         // A refused read is journaled too; if even that fails, the refusal stands.
         await journal
           .recordRead({ actor: principal, client: { kind: clientKind, id: 'reports-api' }, name, parameters: request.query, outcome: 'REFUSED', refusal: refusal.code })
           .catch(() => undefined);
       }
-      return reply.code(refusal.status).send({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+      return reply.code(refusal.status).headers(refusal.headers).send(refusalBody(refusal));
     }
   };
 
@@ -129,12 +122,12 @@ export async function journalReportsPlugin(app: FastifyInstance, options: Report
       await requireGrant(principal, 'REPORTS');
       const q = reportQuery.parse(request.query);
       if (q.organisation && q.organisation !== principal.organisation) {
-        throw new ReportRefusal(403, 'OTHER_ORGANISATION', "Supervisors see only their own organisation's requests (p.10).");
+        throw new Refusal('OTHER_ORGANISATION', "Supervisors see only their own organisation's requests (p.10).");
       }
       const to = q.to ? new Date(q.to) : new Date();
       const from = q.from ? new Date(q.from) : new Date(to.getTime() - 31 * 24 * 3600_000);
       if (!(from < to) || to.getTime() - from.getTime() > MAX_PERIOD_MS) {
-        throw new ReportRefusal(400, 'BAD_PERIOD', 'The period must have from < to and span at most 366 days.');
+        throw new Refusal('BAD_PERIOD', 'The period must have from < to and span at most 366 days.');
       }
       const rows = await flagRows(
         await organisationReport(journal.store, {
@@ -183,7 +176,7 @@ export async function journalReportsPlugin(app: FastifyInstance, options: Report
   app.get('/reports/citizen', (request, reply) =>
     journaled(request, reply, 'reports.citizen', 'CITIZEN_PORTAL', async (principal) => {
       if (!isCitizenPortal(principal)) {
-        throw new ReportRefusal(403, 'CITIZEN_PORTAL_ONLY', "A citizen's disclosure is served only to the e-government portal, authenticated as such.");
+        throw new Refusal('CITIZEN_PORTAL_ONLY', "A citizen's disclosure is served only to the e-government portal, authenticated as such.");
       }
       const q = citizenQuery.parse(request.query);
       const rows = await citizenDisclosure(journal.store, q.iin);
