@@ -4,8 +4,3 @@ import { isoToDay } from './random.ts';
 export const REFERENCE_DATE = '2026-11-01';
 export const REFERENCE_DAY = isoToDay(REFERENCE_DATE);
 export const YEAR_DAYS = 365.25;
-
-/** Full years between two day numbers. */
-export function yearsBetween(fromDay: number, toDay: number): number {
-  return Math.floor((toDay - fromDay) / YEAR_DAYS);
-}

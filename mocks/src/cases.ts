@@ -10,7 +10,7 @@
 import { BASIS_CODES, policy, type BasisCode } from '@negiz/schema';
 import { REFERENCE_DAY } from './calendar.ts';
 import { REGIONS } from './geography.ts';
-import type { IsoDate, OwnerKey, World } from './model.ts';
+import type { IsoDate, World } from './model.ts';
 import { dayToIso, hash32, isoToDay, rng } from './random.ts';
 import { demoUsers, type DemoUser } from './users.ts';
 
@@ -306,9 +306,4 @@ export function createRegistries(world: World): CaseRegistries {
   let r = registries.get(world);
   if (!r) registries.set(world, (r = build(world)));
   return r;
-}
-
-/** Whether a case concerns this subject (a person or a company). */
-export function caseConcerns(record: CaseRecord, subject: OwnerKey): boolean {
-  return record.subjects.some((s) => ('iin' in s && 'iin' in subject ? s.iin === subject.iin : 'bin' in s && 'bin' in subject && s.bin === subject.bin));
 }

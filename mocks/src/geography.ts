@@ -50,10 +50,6 @@ export const REGIONS: readonly Region[] = [
 
 const REGION_WEIGHTS = REGIONS.map((r) => [r, r.population] as const);
 
-export function regionByCode(code: string): Region | undefined {
-  return REGIONS.find((r) => r.code === code);
-}
-
 export function regionByName(name: string): Region | undefined {
   return REGIONS.find((r) => r.name === name);
 }

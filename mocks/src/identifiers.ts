@@ -6,6 +6,3 @@ export function withCheckDigit(first11: string): string | undefined {
   const check = checkDigit(first11);
   return check === undefined ? undefined : first11 + String(check);
 }
-
-// The gateway's admission still reads validation here; it belongs to @negiz/schema.
-export { isValidBin, isValidIin } from '@negiz/schema';

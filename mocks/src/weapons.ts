@@ -10,7 +10,6 @@ import { dayToIso, rng, weighted } from './random.ts';
 
 const SLOTS = 2;
 const SPACE = 100_000_000;
-export const MAX_WEAPON_PERSONS = SPACE / SLOTS;
 
 type Kind = WeaponRecord['kind'];
 const MODELS: ReadonlyArray<readonly [prefix: string, kind: Kind, model: string, calibre: string, weight: number]> = [

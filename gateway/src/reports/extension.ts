@@ -7,8 +7,6 @@ import type { FastifyInstance } from 'fastify';
 import { journalReportsPlugin, type FlagOptions, type JournalService } from '@negiz/journal';
 import { reportsPrincipal, type ReportsPrincipalOptions } from './principal.ts';
 
-export { reportsPrincipal } from './principal.ts';
-
 export interface ReportsExtensionOptions extends ReportsPrincipalOptions {
   journal: JournalService;
   flags?: FlagOptions;

@@ -37,9 +37,3 @@ export function fieldServiceMap(
   }
   return map;
 }
-
-/** The sentence GraphiQL adds to a field's description. */
-export function serviceNote(entry: FieldServiceEntry): string {
-  const services = entry.services.map((s) => `service ${s.number} "${s.name}" (${s.slug})`).join(', ');
-  return `Source: ${services} (order No. 88, Appendix 2).${entry.truncated ? ' Withheld on bases where the service is granted in truncated form (footnote 1).' : ''}`;
-}

@@ -3,7 +3,6 @@
  * API schema and within the gateway's limits; and for each field, which of the client's roles and bases will see
  * it (Appendix 1 x Appendix 2 through `decide`), so a court system is warned of fields it will never receive.
  */
-import { fileURLToPath } from 'node:url';
 import { getOperationAST, parse, TypeInfo, validate, visit, visitWithTypeInfo, type DocumentNode } from 'graphql';
 import { decide, policy as shippedPolicy, roleMayUse, BASIS_CODES, type BasisCode, type Code, type Policy, type RuleRef } from '@negiz/schema';
 import { readSupergraph, type SupergraphFacts } from '../../policy/supergraph.ts';
@@ -11,8 +10,6 @@ import { limitsOptions, type LimitsOptions } from '../limits/options.ts';
 import { checkShape } from '../limits/shape.ts';
 import { canonicalBody, operationId } from './manifest.ts';
 import type { RegisteredClient } from './registry.ts';
-
-export const SUPERGRAPH_PATH = fileURLToPath(new URL('../../../../schema/supergraph.graphql', import.meta.url));
 
 export interface FieldVisibility {
   coordinate: string;
