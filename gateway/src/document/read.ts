@@ -9,6 +9,7 @@ import { LRUCache } from 'lru-cache';
 import { GraphQLError, Kind, getOperationAST, parse, specifiedRules, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { Refusal } from '@negiz/schema';
 import { shapeRules, type ShapeLimits } from '../clients/limits/shape.ts';
+import { boundsRefusal, textRefusal } from './bounds.ts';
 import { subjectSites, type SubjectSite } from './subjects.ts';
 
 export interface ReadDocument {
@@ -69,8 +70,14 @@ function forbiddenIn(document: DocumentNode): Refusal | undefined {
 }
 
 export function readDocument(schema: GraphQLSchema, limits: ShapeLimits, query: string, operationName: string | undefined): Reading {
+  // The cheap bounds first, each before the work it protects: the text's nesting before the (recursive) parse,
+  // the expansion's size, depth and introspections before validation and Armor's rules walk it.
+  const nested = textRefusal(query);
+  if (nested) return { refusal: nested };
   const document = parseWithin(query);
   if (document instanceof Refusal) return { refusal: document };
+  const bounded = boundsRefusal(document, limits);
+  if (bounded) return { refusal: bounded };
   const forbidden = forbiddenIn(document);
   if (forbidden) return { refusal: forbidden };
   const shape = shapeRules(limits);

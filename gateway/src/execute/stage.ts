@@ -4,6 +4,8 @@
  * so each subgraph call signs its context from the verified basis and records itself there.
  */
 import type { ApolloServer } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { Refusal } from '@negiz/schema';
 import type { OperationContext, RequestContext } from '../pipeline/context.ts';
 
@@ -30,8 +32,30 @@ async function execute(apollo: ApolloServer<ExecutionContext>, operation: Operat
   operation.status = response.http.status ?? 200;
 }
 
+/**
+ * An introspection-only operation without variables answers the same for the schema's life: computed once per
+ * text (the schema is fixed for the process), so introspecting the 93 services' schema again costs a lookup.
+ */
+function introspectionKey(operation: OperationContext): string | undefined {
+  const document = operation.document;
+  if (!document?.introspectionOnly || operation.pruned || document.operation.variableDefinitions?.length) return undefined;
+  return `${document.operationName ?? ''}\u0000${document.documentHash}`;
+}
+
 export function executeStage(apollo: ApolloServer<ExecutionContext>): (request: RequestContext) => Promise<void> {
+  const introspections = new LRUCache<string, { result: FormattedExecutionResult; status: number }>({ max: 16 });
+  const run = async (operation: OperationContext): Promise<void> => {
+    const key = introspectionKey(operation);
+    const known = key ? introspections.get(key) : undefined;
+    if (known) {
+      operation.result = known.result;
+      operation.status = known.status;
+      return;
+    }
+    await execute(apollo, operation);
+    if (key && operation.status === 200 && !operation.result?.errors) introspections.set(key, { result: operation.result!, status: operation.status });
+  };
   return async (request) => {
-    await Promise.all(request.operations.map((operation) => execute(apollo, operation)));
+    await Promise.all(request.operations.map(run));
   };
 }

@@ -46,6 +46,30 @@ function jsonParameter(value: unknown, name: string): unknown {
   }
 }
 
+/** Arrays and objects nested in `variables` or `extensions`; no input type of the schema nests half as deep. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether a JSON value nests deeper than `limit`: an explicit stack, so no nesting can exhaust the call stack. */
+export function nestsDeeper(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Refused before any stage walks them (subjects, Apollo's coercion, the journal's serialisation). */
+function checkNesting(operations: readonly SentOperation[]): void {
+  for (const operation of operations) {
+    if (nestsDeeper(operation.variables, MAX_JSON_DEPTH) || nestsDeeper(operation.extensions, MAX_JSON_DEPTH)) {
+      throw new Refusal('VARIABLES_TOO_DEEP', `"variables" or "extensions" nest deeper than ${MAX_JSON_DEPTH} levels (docs/clients.md#limits)`);
+    }
+  }
+}
+
 /** The operations of the request: the GET parameters as one, or the POST body's object or array items. */
 function operationsOf(request: FastifyRequest): { operations: SentOperation[]; batched: boolean } {
   if (request.method === 'GET') {
@@ -114,6 +138,7 @@ export function registerDoor(app: FastifyInstance, options: DoorOptions): void {
       let sent;
       try {
         sent = operationsOf(httpRequest);
+        checkNesting(sent.operations);
       } catch (error) {
         const refusal = error instanceof Refusal ? error : new Refusal('BAD_REQUEST', NOT_GRAPHQL);
         metrics?.requests.inc({ outcome: 'REFUSED', code: refusal.code });

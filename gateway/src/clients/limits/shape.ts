@@ -21,22 +21,95 @@ export interface ShapeMeasure {
   fields: number;
 }
 
-/** Fields selected by a selection set, fragments expanded (each spread counted where it is used). */
-export function countFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: ReadonlySet<string> = new Set()): number {
-  let count = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      count += 1 + (selection.selectionSet ? countFields(selection.selectionSet, fragments, seen) : 0);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      count += countFields(selection.selectionSet, fragments, seen);
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments.get(name);
-      if (fragment && !seen.has(name)) count += countFields(fragment.selectionSet, fragments, new Set([...seen, name]));
-    }
+/** What an operation expands to, fragments spread where they are used: measured once per fragment, so linear in the text. */
+export interface ExpandedMeasure {
+  /** Selection nesting, introspection included. */
+  depth: number;
+  /** Every selection (fields, `__typename`, spreads, inline fragments) the expansion holds. */
+  selections: number;
+  /** Fields selected, introspection (`__*`) excluded with everything under it. */
+  fields: number;
+  aliases: number;
+  /** `__schema` and `__type` fields. */
+  introspections: number;
+  /** Fragments spread within fragments, at most. */
+  spreadDepth: number;
+}
+
+/** A fragment that spreads itself, directly or not (the expansion is infinite), or fragments spread too many levels within fragments. */
+export class ExpansionRefused extends Error {
+  readonly reason: 'cycle' | 'chain';
+  constructor(reason: 'cycle' | 'chain', message: string) {
+    super(message);
+    this.reason = reason;
   }
-  return count;
+}
+
+const ZERO: ExpandedMeasure = { depth: 0, selections: 0, fields: 0, aliases: 0, introspections: 0, spreadDepth: 0 };
+
+/**
+ * The expansion's measure, without expanding: each fragment's measure is computed once and added where it is
+ * spread, so a fan-out (A spreads B twice, B spreads C twice, ...) costs its text, not 2^n. Recursion follows the
+ * text's nesting (bounded before the parse) and the spread chain (at most `maxSpreadDepth`, else it throws).
+ */
+export function expansionMeasurer(fragments: Map<string, FragmentDefinitionNode>, maxSpreadDepth = 32): (selectionSet: SelectionSetNode) => ExpandedMeasure {
+  const memo = new Map<string, ExpandedMeasure>();
+  const open = new Set<string>();
+  const fragment = (name: string): ExpandedMeasure => {
+    const known = memo.get(name);
+    if (known) return known;
+    const definition = fragments.get(name);
+    if (!definition) return ZERO;
+    if (open.has(name)) throw new ExpansionRefused('cycle', 'A fragment is spread within itself');
+    if (open.size >= maxSpreadDepth) throw new ExpansionRefused('chain', `Fragments are spread within fragments more than ${maxSpreadDepth} levels deep`);
+    open.add(name);
+    const inner = set(definition.selectionSet);
+    open.delete(name);
+    const measured = { ...inner, spreadDepth: inner.spreadDepth + 1 };
+    memo.set(name, measured);
+    return measured;
+  };
+  const set = (node: SelectionSetNode): ExpandedMeasure => {
+    const total = { ...ZERO };
+    for (const selection of node.selections) {
+      let inner: ExpandedMeasure;
+      let depth = 0;
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        inner = selection.selectionSet ? set(selection.selectionSet) : ZERO;
+        depth = 1;
+        if (selection.alias) total.aliases += 1;
+        if (name === '__schema' || name === '__type') total.introspections += 1;
+        if (!name.startsWith('__')) total.fields += 1 + inner.fields;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        inner = set(selection.selectionSet);
+        total.fields += inner.fields;
+      } else {
+        inner = fragment(selection.name.value);
+        total.fields += inner.fields;
+      }
+      total.selections += 1 + inner.selections;
+      total.aliases += inner.aliases;
+      total.introspections += inner.introspections;
+      total.depth = Math.max(total.depth, depth + inner.depth);
+      total.spreadDepth = Math.max(total.spreadDepth, inner.spreadDepth);
+    }
+    return total;
+  };
+  return set;
+}
+
+export function measureExpansion(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): ExpandedMeasure {
+  return expansionMeasurer(fragments)(selectionSet);
+}
+
+/** Fields selected by a selection set, fragments expanded (each spread counted where it is used). */
+export function countFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): number {
+  return measureExpansion(selectionSet, fragments).fields;
+}
+
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
 }
 
 export type ShapeLimits = Pick<LimitsOptions, 'maxDepth' | 'maxAliases' | 'maxCost' | 'maxFields'>;
@@ -76,9 +149,16 @@ export function shapeRules(limits: ShapeLimits): { rules: ValidationRule[]; meas
   ] as ValidationRule[];
   const violation = (document: DocumentNode): ShapeViolation | undefined => {
     if (violations.length === 0) {
-      const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-      for (const definition of document.definitions) {
-        if (definition.kind === Kind.OPERATION_DEFINITION) measure.fields = Math.max(measure.fields, countFields(definition.selectionSet, fragments));
+      const fragments = fragmentsOf(document);
+      const measured = expansionMeasurer(fragments);
+      try {
+        for (const definition of document.definitions) {
+          if (definition.kind === Kind.OPERATION_DEFINITION) measure.fields = Math.max(measure.fields, measured(definition.selectionSet).fields);
+        }
+      } catch (error) {
+        if (!(error instanceof ExpansionRefused)) throw error;
+        violations.push({ code: 'QUERY_TOO_DEEP', message: `${error.message} (docs/clients.md#limits)` });
+        return violations[0];
       }
       if (measure.fields > limits.maxFields) {
         violations.push({ code: 'QUERY_TOO_COSTLY', message: `Query selects ${measure.fields} fields, more than ${limits.maxFields} (limit of the gateway, docs/clients.md#limits)` });
