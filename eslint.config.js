@@ -2,12 +2,16 @@ import tseslint from 'typescript-eslint';
 
 // The synthetic population is for development and tests: production code reaches it only through the files
 // that are mock-backed by definition (gateway/src/development/, the subgraphs' mock data source).
-const MOCKS_MESSAGE = '@negiz/mocks is the synthetic population for development and tests; production code must not import it (docs/architecture.md#development-wiring)';
+const MOCKS_MESSAGE =
+  '@negiz/mocks is the synthetic population for development and tests; production code must not import it (docs/architecture.md#development-wiring)';
 const mocksBanned = (allowTypeImports) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', {
-    paths: [{ name: '@negiz/mocks', message: MOCKS_MESSAGE, allowTypeImports }],
-    patterns: [{ group: ['@negiz/mocks/*'], message: MOCKS_MESSAGE, allowTypeImports }],
-  }],
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: '@negiz/mocks', message: MOCKS_MESSAGE, allowTypeImports }],
+      patterns: [{ group: ['@negiz/mocks/*'], message: MOCKS_MESSAGE, allowTypeImports }],
+    },
+  ],
   'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/^@negiz\\/mocks(\\/|$)/]', message: MOCKS_MESSAGE }],
 });
 

@@ -102,7 +102,14 @@ function peakRss(pid: number): () => number {
 
 async function load(url: string, headers: Record<string, string>, query: string, connections: number, duration: number, pid: number) {
   const peak = peakRss(pid);
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body(query), connections, duration });
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body(query),
+    connections,
+    duration,
+  });
   const peakRssMiB = peak();
   return {
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
@@ -253,7 +260,16 @@ const ratio = (name: 'a' | 'b') => ({
 const summary = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 1073741824), node: process.version },
-  settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, sessions: SESSIONS, roundsPerSession: ROUNDS, connections: CONNECTIONS, latencyShareOfBareThroughput: LATENCY_SHARE, pinned: PIN, negizNodeFlags: process.env.BENCH_NEGIZ_FLAGS ?? NEGIZ_RUNTIME.serverFlags.join(' ') },
+  settings: {
+    durationSeconds: DURATION,
+    warmupSeconds: WARMUP,
+    sessions: SESSIONS,
+    roundsPerSession: ROUNDS,
+    connections: CONNECTIONS,
+    latencyShareOfBareThroughput: LATENCY_SHARE,
+    pinned: PIN,
+    negizNodeFlags: process.env.BENCH_NEGIZ_FLAGS ?? NEGIZ_RUNTIME.serverFlags.join(' '),
+  },
   runs,
   queries: { a: { services: 4, bytes: queries.a.length }, b: { services: 'all the basis allows', bytes: queries.b.length } },
   results,

@@ -42,7 +42,10 @@ const tokens = new Map<string, string>();
 for (const name of host.services.keys()) tokens.set(name, await signGatewayContext(claims, { privateKey: keys.privateKey, audience: name, alg: keys.alg }));
 const bare = Fastify({ logger: false });
 const apollo = new ApolloServer({
-  gateway: new ApolloGateway({ supergraphSdl, buildService: ({ name }) => new InProcessGraphQLDataSource({ service: service(name), contextToken: () => tokens.get(name) }) }),
+  gateway: new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) => new InProcessGraphQLDataSource({ service: service(name), contextToken: () => tokens.get(name) }),
+  }),
   includeStacktraceInErrorResponses: false,
   plugins: [ApolloServerPluginLandingPageDisabled()],
 });
@@ -99,9 +102,12 @@ for (const name of only(process.env.OVERHEAD_QUERIES, ['a', 'b']) as Array<'a' |
   const walls: Record<string, number[]> = { bare: [], negiz: [] };
   const cpus: Record<string, number[]> = { bare: [], negiz: [] };
   for (let b = 0; b < blocks; b++) {
-    const sides = ([['bare', bare, {}], ['negiz', negiz.app, { authorization: `Bearer ${token}` }]] as Array<[string, FastifyInstance, Record<string, string>]>).filter(([v]) =>
-      only(process.env.OVERHEAD_VARIANTS, ['bare', 'negiz']).includes(v),
-    );
+    const sides = (
+      [
+        ['bare', bare, {}],
+        ['negiz', negiz.app, { authorization: `Bearer ${token}` }],
+      ] as Array<[string, FastifyInstance, Record<string, string>]>
+    ).filter(([v]) => only(process.env.OVERHEAD_VARIANTS, ['bare', 'negiz']).includes(v));
     for (const [variant, app, headers] of b % 2 ? sides.reverse() : sides) {
       const r = await block(app, headers, queries[name], n);
       if (b > 0) {
@@ -110,7 +116,8 @@ for (const name of only(process.env.OVERHEAD_QUERIES, ['a', 'b']) as Array<'a' |
       }
     }
   }
-  for (const variant of Object.keys(walls).filter((v) => walls[v]!.length)) out[variant]![name] = { medianMs: Math.round(median(walls[variant]!) * 100) / 100, cpuMsPerRequest: Math.round(median(cpus[variant]!) * 100) / 100 };
+  for (const variant of Object.keys(walls).filter((v) => walls[v]!.length))
+    out[variant]![name] = { medianMs: Math.round(median(walls[variant]!) * 100) / 100, cpuMsPerRequest: Math.round(median(cpus[variant]!) * 100) / 100 };
 }
 console.log(JSON.stringify(out));
 await negiz.app.close();

@@ -26,7 +26,6 @@ import { contextSigner, inProcessContextKeys } from '@negiz/gateway/execute/cont
 import { buildGatewayServer } from '@negiz/gateway/server.ts';
 import { BENCH_CASE, BENCH_USER } from './queries.ts';
 
-
 const [variant, portText] = process.argv.slice(2);
 const port = Number(portText);
 const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -58,7 +57,9 @@ if (variant === 'bare') {
 } else {
   const idp = await devIdentityProvider(mkdtempSync(join(tmpdir(), 'negiz-bench-')));
   const users = cachedUserRegistry(new MemoryUserRegistry([{ login: BENCH_USER.login, status: 'ACTIVE', role: 3 }]));
-  const cases = new MemoryCaseRegistry([{ type: BENCH_CASE.type, number: BENCH_CASE.number, status: 'OPEN', assignees: [BENCH_USER.login], articles: BENCH_CASE.articles }]);
+  const cases = new MemoryCaseRegistry([
+    { type: BENCH_CASE.type, number: BENCH_CASE.number, status: 'OPEN', assignees: [BENCH_USER.login], articles: BENCH_CASE.articles },
+  ]);
   // "negiz": a journal that does an entry's serialisation and hashing but keeps nothing (journaling off);
   // "negiz-journal": the durable journal on PostgreSQL at BENCH_JOURNAL_URL (bench/journal-gateway).
   const durable = variant === 'negiz-journal' ? await createJournal({ url: process.env.BENCH_JOURNAL_URL!, devKeyPath: 'memory' }) : undefined;

@@ -42,7 +42,11 @@ async function admin(sql: string): Promise<void> {
 
 function start(variant: string, port: number, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; token: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${here}/../gateway/server.ts`, variant, String(port)], { cwd: `${here}/../gateway`, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [`${here}/../gateway/server.ts`, variant, String(port)], {
+      cwd: `${here}/../gateway`,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let token = '';
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -58,8 +62,22 @@ function start(variant: string, port: number, env: NodeJS.ProcessEnv): Promise<{
 }
 
 async function load(url: string, token: string, duration: number) {
-  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body, connections: CONNECTIONS, duration });
-  return { requestsPerSecond: Math.round(r.requests.average * 10) / 10, medianMs: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+    connections: CONNECTIONS,
+    duration,
+  });
+  return {
+    requestsPerSecond: Math.round(r.requests.average * 10) / 10,
+    medianMs: r.latency.p50,
+    p99Ms: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
 }
 
 const database = `negiz_bench_journal_${randomBytes(4).toString('hex')}`;
@@ -77,7 +95,9 @@ try {
   }
   for (const variant of VARIANTS) {
     const g = running.get(variant)!;
-    const first = (await (await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${g.token}` }, body })).json()) as { data?: unknown; extensions?: unknown };
+    const first = (await (
+      await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${g.token}` }, body })
+    ).json()) as { data?: unknown; extensions?: unknown };
     if (!first.data) throw new Error(`${variant} answered no data: ${JSON.stringify(first).slice(0, 300)}`);
     if (WARMUP > 0) await load(g.url, g.token, WARMUP);
   }
@@ -95,10 +115,13 @@ try {
     await new Promise((resolve) => child.once('exit', resolve));
   }
   const client = new pg.Client({ connectionString: journalUrl });
-  await client.connect().then(async () => {
-    entries = Number((await client.query('select count(*)::int as n from journal_entries')).rows[0].n);
-    await client.end();
-  }, () => undefined);
+  await client.connect().then(
+    async () => {
+      entries = Number((await client.query('select count(*)::int as n from journal_entries')).rows[0].n);
+      await client.end();
+    },
+    () => undefined,
+  );
   await admin(`drop database if exists ${database} with (force)`);
 }
 
@@ -107,7 +130,17 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const results = Object.fromEntries(
-  VARIANTS.map((v) => [v, { requestsPerSecond: median(runs[v]!.map((r) => r.requestsPerSecond)), medianMs: median(runs[v]!.map((r) => r.medianMs)), p99Ms: median(runs[v]!.map((r) => r.p99Ms)), requests: runs[v]!.reduce((n, r) => n + r.requests, 0), non2xx: runs[v]!.reduce((n, r) => n + r.non2xx, 0), errors: runs[v]!.reduce((n, r) => n + r.errors, 0) }]),
+  VARIANTS.map((v) => [
+    v,
+    {
+      requestsPerSecond: median(runs[v]!.map((r) => r.requestsPerSecond)),
+      medianMs: median(runs[v]!.map((r) => r.medianMs)),
+      p99Ms: median(runs[v]!.map((r) => r.p99Ms)),
+      requests: runs[v]!.reduce((n, r) => n + r.requests, 0),
+      non2xx: runs[v]!.reduce((n, r) => n + r.non2xx, 0),
+      errors: runs[v]!.reduce((n, r) => n + r.errors, 0),
+    },
+  ]),
 ) as Record<(typeof VARIANTS)[number], { requestsPerSecond: number; medianMs: number; p99Ms: number; requests: number; non2xx: number; errors: number }>;
 const summary = {
   date: new Date().toISOString(),
@@ -116,7 +149,11 @@ const summary = {
   runs,
   results,
   journaledEntries: entries,
-  journalOnVersusOff: { throughput: Math.round((results['negiz-journal'].requestsPerSecond / results.negiz.requestsPerSecond) * 1000) / 1000, addedMedianMs: results['negiz-journal'].medianMs - results.negiz.medianMs, target: 0.85 },
+  journalOnVersusOff: {
+    throughput: Math.round((results['negiz-journal'].requestsPerSecond / results.negiz.requestsPerSecond) * 1000) / 1000,
+    addedMedianMs: results['negiz-journal'].medianMs - results.negiz.medianMs,
+    target: 0.85,
+  },
 };
 mkdirSync(`${here}/../results`, { recursive: true });
 writeFileSync(`${here}/../results/journal-gateway.json`, `${JSON.stringify(summary, null, 2)}\n`);

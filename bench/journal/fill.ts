@@ -29,7 +29,10 @@ try {
   let size = await journal.store.size();
   // Resume from the frontier saved with the last checkpoint when it covers the whole log.
   const saved = journal.writer.committed();
-  const frontier = saved && saved.size === size ? new MerkleFrontier(saved.size, saved.frontier) : MerkleFrontier.fromLeaves(await journal.store.leafHashes(journal.store.db, 0, size));
+  const frontier =
+    saved && saved.size === size
+      ? new MerkleFrontier(saved.size, saved.frontier)
+      : MerkleFrontier.fromLeaves(await journal.store.leafHashes(journal.store.db, 0, size));
   const started = performance.now();
   const from = size;
   while (size < target) {
@@ -53,7 +56,15 @@ try {
   }
   const seconds = (performance.now() - started) / 1000;
   await journal.store.db.query('analyze');
-  const result = { benchmark: 'journal-fill', database: name, entries: size, added: size - from, seconds: Math.round(seconds), entriesPerSecond: Math.round((size - from) / seconds), at: new Date().toISOString() };
+  const result = {
+    benchmark: 'journal-fill',
+    database: name,
+    entries: size,
+    added: size - from,
+    seconds: Math.round(seconds),
+    entriesPerSecond: Math.round((size - from) / seconds),
+    at: new Date().toISOString(),
+  };
   console.log(JSON.stringify(result));
   writeFileSync(new URL(`../results/journal-fill-${size}.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 } finally {

@@ -45,7 +45,10 @@ try {
     entriesPerSecond: Math.round(total / seconds),
     batches: journal.writer.stats.batches,
     meanBatch: Math.round(journal.writer.stats.entries / journal.writer.stats.batches),
-    latencyMs: { p50: Number(latencies[Math.floor(latencies.length * 0.5)]!.toFixed(1)), p99: Number(latencies[Math.floor(latencies.length * 0.99)]!.toFixed(1)) },
+    latencyMs: {
+      p50: Number(latencies[Math.floor(latencies.length * 0.5)]!.toFixed(1)),
+      p99: Number(latencies[Math.floor(latencies.length * 0.99)]!.toFixed(1)),
+    },
     machine: { cpus: cpus().length, loadavg: loadavg().map((l) => Number(l.toFixed(1))) },
     at: new Date().toISOString(),
   };

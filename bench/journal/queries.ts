@@ -47,7 +47,12 @@ try {
     benchmark: 'journal-scale',
     entries,
     subjectLookupMs: { median: Number(median(subjectMs).toFixed(1)), runs: subjectMs.length, rowsFound: found },
-    monthReportMs: { median: Number(median(reportMs).toFixed(1)), withFlagsMedian: Number(median(reportWithFlagsMs).toFixed(1)), runs: reportMs.length, rowsPerPage: rows },
+    monthReportMs: {
+      median: Number(median(reportMs).toFixed(1)),
+      withFlagsMedian: Number(median(reportWithFlagsMs).toFixed(1)),
+      runs: reportMs.length,
+      rowsPerPage: rows,
+    },
     verify,
     machine: { cpus: cpus().length, loadavg: loadavg().map((l) => Number(l.toFixed(1))) },
     at: new Date().toISOString(),

@@ -33,12 +33,21 @@ export function explain(role: number, basis: BasisCode, article?: string): strin
   const rows = [...p.services.values()].map((s) => {
     const d = decide(role, basis, s.number, { articles: article ? [article] : [] });
     const rule = `App.${d.rule.appendix} r${d.rule.row} c${d.rule.column}${d.rule.note ? ` (${d.rule.note})` : ''}`;
-    const detail = d.withheldFields.length ? `withheld: ${d.withheldFields.join(', ')}` : d.code === 'FORBIDDEN_ARTICLE_FOR_SERVICE' ? 'Chapter 8 articles only' : '';
+    const detail = d.withheldFields.length
+      ? `withheld: ${d.withheldFields.join(', ')}`
+      : d.code === 'FORBIDDEN_ARTICLE_FOR_SERVICE'
+        ? 'Chapter 8 articles only'
+        : '';
     return [String(s.number).padStart(2), s.slug.padEnd(34), ACCESS_LABEL[d.access].padEnd(9), rule, detail].filter(Boolean).join('  ');
   });
   const counts = { full: 0, truncated: 0, denied: 0 };
   for (const s of p.services.values()) counts[decide(role, basis, s.number, { articles: article ? [article] : [] }).access] += 1;
-  lines.push(`${counts.full} full, ${counts.truncated} truncated, ${counts.denied} denied`, '', ' #  service                             access     rule', ...rows);
+  lines.push(
+    `${counts.full} full, ${counts.truncated} truncated, ${counts.denied} denied`,
+    '',
+    ' #  service                             access     rule',
+    ...rows,
+  );
   return lines.join('\n');
 }
 

@@ -5,7 +5,8 @@ describe('negiz', () => {
   it('lists the commands of every package in its help', async () => {
     const run = await negiz(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['policy', 'compose', 'services', 'mocks', 'journal', 'start', 'token', 'operations']) expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['policy', 'compose', 'services', 'mocks', 'journal', 'start', 'token', 'operations'])
+      expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('refuses an unknown command with a one-line error', async () => {

@@ -97,12 +97,28 @@ async function ask(url: string, who: Awaited<ReturnType<typeof investigator>>, w
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${who.token}` },
-    body: JSON.stringify({ query: QUERY, variables: { iin: who.iin }, ...(withBasis ? { extensions: { basis: { type: 'CRIMINAL', number: who.number } } } : {}) }),
+    body: JSON.stringify({
+      query: QUERY,
+      variables: { iin: who.iin },
+      ...(withBasis ? { extensions: { basis: { type: 'CRIMINAL', number: who.number } } } : {}),
+    }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: { person: { lastName: string } }; errors?: Array<{ extensions: { code: string } }>; extensions?: { journal: { leafHash: string } } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: { person: { lastName: string } };
+      errors?: Array<{ extensions: { code: string } }>;
+      extensions?: { journal: { leafHash: string } };
+    },
+  };
 }
 
-const baseEnv = async () => ({ NEGIZ_HOME: mkdtempSync(join(tmpdir(), 'negiz-start-')), NEGIZ_PORT: String(await freePort()), NEGIZ_JUSTIFICATION_SHARE: '0', NEGIZ_LOG_LEVEL: 'info' });
+const baseEnv = async () => ({
+  NEGIZ_HOME: mkdtempSync(join(tmpdir(), 'negiz-start-')),
+  NEGIZ_PORT: String(await freePort()),
+  NEGIZ_JUSTIFICATION_SHARE: '0',
+  NEGIZ_LOG_LEVEL: 'info',
+});
 let inProcessAnswer: unknown;
 
 describe('negiz start (everything in one process)', () => {
@@ -152,7 +168,12 @@ describe('negiz start in front of negiz serve-subgraphs (subgraphs over HTTP)', 
     subgraphs = await run(['serve-subgraphs', '--port', String(await freePort()), '--json'], { NEGIZ_CONTEXT_PUBLIC_KEY: publicKey }, (line) =>
       line.startsWith('{') ? (JSON.parse(line) as { address: string }) : undefined,
     );
-    env = { ...(await baseEnv()), NEGIZ_SUBGRAPH_BASE_URL: subgraphs.ready.address, NEGIZ_CONTEXT_PRIVATE_KEY: privateKey, NEGIZ_CONTEXT_PUBLIC_KEY: publicKey };
+    env = {
+      ...(await baseEnv()),
+      NEGIZ_SUBGRAPH_BASE_URL: subgraphs.ready.address,
+      NEGIZ_CONTEXT_PRIVATE_KEY: privateKey,
+      NEGIZ_CONTEXT_PUBLIC_KEY: publicKey,
+    };
     gateway = await run(['start'], env, gatewayListening);
   }, 120_000);
   afterAll(async () => {
@@ -173,7 +194,10 @@ describe('negiz start in front of negiz serve-subgraphs (subgraphs over HTTP)', 
     const response = await fetch(`${subgraphs!.ready.address}/s01-individuals/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { lastName } } }', variables: { r: [{ __typename: 'Person', iin: '850301300012' }] } }),
+      body: JSON.stringify({
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { lastName } } }',
+        variables: { r: [{ __typename: 'Person', iin: '850301300012' }] },
+      }),
     });
     const body = (await response.json()) as { data: unknown; errors: Array<{ extensions: { code: string } }> };
     expect(body.data).toBeNull();

@@ -60,11 +60,25 @@ export function registerGatewayCommands(program: Command): void {
       if (!user) throw new Error(`no demo user "${options.user}" (see "negiz mocks users")`);
       const clientId = options.client ?? user.clientId;
       const idp = await devIdentityProvider(config.home);
-      const amr = options.amr ? options.amr.split(',').map((s) => s.trim()).filter(Boolean) : amrOf(user);
+      const amr = options.amr
+        ? options.amr
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : amrOf(user);
       const lifetime = options.lifetime ?? 8 * 3600;
       const token = await idp.issue({ login: user.login, role: user.role, organisation: user.organisation, amr, lifetime, ...(clientId ? { clientId } : {}) });
       if (options.json) {
-        console.log(JSON.stringify({ token, login: user.login, role: user.role, amr, ...(clientId ? { clientId } : {}), expiresAt: new Date(Date.now() + lifetime * 1000).toISOString() }));
+        console.log(
+          JSON.stringify({
+            token,
+            login: user.login,
+            role: user.role,
+            amr,
+            ...(clientId ? { clientId } : {}),
+            expiresAt: new Date(Date.now() + lifetime * 1000).toISOString(),
+          }),
+        );
       } else console.log(token);
     });
 }

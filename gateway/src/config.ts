@@ -27,7 +27,11 @@ const envSchema = z.object({
   NEGIZ_TOKEN_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(60_000),
   NEGIZ_USER_STATUS_CACHE_MS: z.coerce.number().int().min(0).max(2_000).default(1_000),
   /** Share of interactive requests that must carry basis.reason (random justification challenge); 0 turns it off. */
-  NEGIZ_JUSTIFICATION_SHARE: z.coerce.number().min(0).max(1).default(1 / 20),
+  NEGIZ_JUSTIFICATION_SHARE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(1 / 20),
   NEGIZ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -80,7 +84,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
     if (!e.NEGIZ_USER_REGISTRY_URL) throw new ConfigError('production mode needs NEGIZ_USER_REGISTRY_URL (the account register)');
     if (e.NEGIZ_JOURNAL === 'memory') throw new ConfigError('production mode needs a durable journal (embedded or postgres)');
   }
-  if (e.NEGIZ_JOURNAL === 'postgres' && !env.NEGIZ_JOURNAL_URL) throw new ConfigError('NEGIZ_JOURNAL=postgres needs NEGIZ_JOURNAL_URL (postgres://user@host:5432/db)');
+  if (e.NEGIZ_JOURNAL === 'postgres' && !env.NEGIZ_JOURNAL_URL)
+    throw new ConfigError('NEGIZ_JOURNAL=postgres needs NEGIZ_JOURNAL_URL (postgres://user@host:5432/db)');
   return {
     mode,
     host: e.NEGIZ_HOST,
@@ -91,7 +96,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
     ...(e.NEGIZ_CASE_REGISTRY_URL ? { caseRegistryUrl: e.NEGIZ_CASE_REGISTRY_URL } : {}),
     ...(e.NEGIZ_USER_REGISTRY_URL ? { userRegistryUrl: e.NEGIZ_USER_REGISTRY_URL } : {}),
     ...(e.NEGIZ_REGISTRY_AUTHORIZATION ? { registryAuthorization: e.NEGIZ_REGISTRY_AUTHORIZATION } : {}),
-    subgraphs: e.NEGIZ_SUBGRAPH_BASE_URL || Object.keys(urls).length ? { kind: 'http', ...(e.NEGIZ_SUBGRAPH_BASE_URL ? { baseUrl: e.NEGIZ_SUBGRAPH_BASE_URL } : {}), urls } : { kind: 'inprocess' },
+    subgraphs:
+      e.NEGIZ_SUBGRAPH_BASE_URL || Object.keys(urls).length
+        ? { kind: 'http', ...(e.NEGIZ_SUBGRAPH_BASE_URL ? { baseUrl: e.NEGIZ_SUBGRAPH_BASE_URL } : {}), urls }
+        : { kind: 'inprocess' },
     journal: e.NEGIZ_JOURNAL ?? (env.NEGIZ_JOURNAL_URL ? 'postgres' : 'embedded'),
     basisCacheMs: e.NEGIZ_BASIS_CACHE_MS,
     tokenCacheMs: e.NEGIZ_TOKEN_CACHE_MS,

@@ -13,8 +13,18 @@ export function createMetrics(options: { defaults?: boolean } = {}): GatewayMetr
   if (options.defaults !== false) collectDefaultMetrics({ register: registry, prefix: 'negiz_gateway_' });
   return {
     registry,
-    requests: new Counter({ name: 'negiz_gateway_operations_total', help: 'GraphQL operations by outcome and refusal code', labelNames: ['outcome', 'code'], registers: [registry] }),
-    withheld: new Counter({ name: 'negiz_gateway_withheld_fields_total', help: 'Fields withheld by Appendix 2, by service and code', labelNames: ['service', 'code'], registers: [registry] }),
+    requests: new Counter({
+      name: 'negiz_gateway_operations_total',
+      help: 'GraphQL operations by outcome and refusal code',
+      labelNames: ['outcome', 'code'],
+      registers: [registry],
+    }),
+    withheld: new Counter({
+      name: 'negiz_gateway_withheld_fields_total',
+      help: 'Fields withheld by Appendix 2, by service and code',
+      labelNames: ['service', 'code'],
+      registers: [registry],
+    }),
     duration: new Histogram({
       name: 'negiz_gateway_operation_seconds',
       help: 'Time from arrival to release',

@@ -73,7 +73,10 @@ export async function buildGatewayServer(options: GatewayServerOptions): Promise
     [
       { name: 'authenticate', run: authenticateStage(options.authenticate) },
       { name: 'clients', run: clients.run },
-      { name: 'basis', run: basisStage({ verify: options.verifyBasis, journal: options.journal, ...(options.challenge ? { challenge: options.challenge } : {}) }) },
+      {
+        name: 'basis',
+        run: basisStage({ verify: options.verifyBasis, journal: options.journal, ...(options.challenge ? { challenge: options.challenge } : {}) }),
+      },
       { name: 'policy', run: policy.run },
       { name: 'execute', run: executeStage(apollo) },
       { name: 'release', run: releaseStage({ journal: options.journal, slugOf: policy.slugOf, metrics, logger }) },
@@ -92,7 +95,8 @@ export async function buildGatewayServer(options: GatewayServerOptions): Promise
   }
   app.setErrorHandler(async (error, _request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    const refusal = status < 500 ? new Refusal('BAD_REQUEST', 'The request is not well-formed') : new Refusal('INTERNAL', 'The gateway could not process the request');
+    const refusal =
+      status < 500 ? new Refusal('BAD_REQUEST', 'The request is not well-formed') : new Refusal('INTERNAL', 'The gateway could not process the request');
     if (refusal.code === 'INTERNAL') logger.error({ err: (error as Error).name }, 'request failure');
     await reply.code(refusal.status).header('content-type', 'application/json; charset=utf-8').send(refusalBody(refusal));
   });

@@ -16,7 +16,15 @@ import { InProcessGraphQLDataSource } from '@negiz/subgraphs/inprocess.ts';
 import { loadServices } from '@negiz/subgraphs/registry.ts';
 import { devIdentityProvider, type DevIdentityProvider } from './authenticate/dev-idp.ts';
 import { httpUserRegistry } from './authenticate/http-users.ts';
-import { cachedUserRegistry, createAuthenticator, createTokenVerifier, jwksFrom, jwksFromObject, type Authenticator, type UserRegistry } from './authenticate/index.ts';
+import {
+  cachedUserRegistry,
+  createAuthenticator,
+  createTokenVerifier,
+  jwksFrom,
+  jwksFromObject,
+  type Authenticator,
+  type UserRegistry,
+} from './authenticate/index.ts';
 import { createJustificationChallenge } from './basis/challenge.ts';
 import { createBasisVerifier, HttpCaseRegistry, type CaseRegistry } from './basis/index.ts';
 import { clientsOptions, ensureGraphiqlBundle, graphiqlRoutes, loadClientRegistry, loadManifest } from './clients/index.ts';
@@ -98,14 +106,23 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   let idp: DevIdentityProvider | undefined;
   let verifier;
   if (config.identity) {
-    verifier = createTokenVerifier({ keys: jwksFrom(config.identity.jwks), issuer: config.identity.issuer, audience: config.identity.audience, cacheMs: config.tokenCacheMs });
+    verifier = createTokenVerifier({
+      keys: jwksFrom(config.identity.jwks),
+      issuer: config.identity.issuer,
+      audience: config.identity.audience,
+      cacheMs: config.tokenCacheMs,
+    });
   } else {
     idp = await devIdentityProvider(config.home);
     verifier = createTokenVerifier({ keys: jwksFromObject(idp.jwks), issuer: idp.issuer, audience: idp.audience, cacheMs: config.tokenCacheMs });
   }
   const auth = { authorization: config.registryAuthorization };
-  const userSource: UserRegistry | undefined = config.userRegistryUrl ? httpUserRegistry(config.userRegistryUrl, auth) : world && development?.demoUserRegistry(world);
-  const cases: CaseRegistry | undefined = config.caseRegistryUrl ? new HttpCaseRegistry({ baseUrl: config.caseRegistryUrl, ...auth }) : world && development?.mockCaseRegistry(world);
+  const userSource: UserRegistry | undefined = config.userRegistryUrl
+    ? httpUserRegistry(config.userRegistryUrl, auth)
+    : world && development?.demoUserRegistry(world);
+  const cases: CaseRegistry | undefined = config.caseRegistryUrl
+    ? new HttpCaseRegistry({ baseUrl: config.caseRegistryUrl, ...auth })
+    : world && development?.mockCaseRegistry(world);
   if (!userSource || !cases) throw new ConfigError('the user and case registries are needed: NEGIZ_USER_REGISTRY_URL and NEGIZ_CASE_REGISTRY_URL');
   const users = cachedUserRegistry(userSource, config.userStatusCacheMs);
 
@@ -130,7 +147,13 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   let reports: ((app: FastifyInstance) => Promise<void>) | undefined;
   if (isJournalService(journal)) {
     if (world && development) await development.registerDemoGrants(journal, world);
-    reports = reportsExtension({ journal, authenticate, users, clients: registeredClients, ...(world && development ? { flags: development.worldFlags(world) } : {}) });
+    reports = reportsExtension({
+      journal,
+      authenticate,
+      users,
+      clients: registeredClients,
+      ...(world && development ? { flags: development.worldFlags(world) } : {}),
+    });
   }
   const server = await buildGatewayServer({
     supergraphSdl,
@@ -162,4 +185,3 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   }
   return { ...server, url, ...(idp ? { idp } : {}), journal, close: () => server.app.close() };
 }
-

@@ -4,7 +4,14 @@ import { configFromEnv } from '../src/config.ts';
 describe('configuration', () => {
   it('runs on embedded defaults in development', () => {
     const c = configFromEnv({});
-    expect(c).toMatchObject({ mode: 'development', host: '127.0.0.1', port: 4000, subgraphs: { kind: 'inprocess' }, journal: 'embedded', userStatusCacheMs: 1000 });
+    expect(c).toMatchObject({
+      mode: 'development',
+      host: '127.0.0.1',
+      port: 4000,
+      subgraphs: { kind: 'inprocess' },
+      journal: 'embedded',
+      userStatusCacheMs: 1000,
+    });
     expect(c.identity).toBeUndefined();
   });
 
@@ -14,11 +21,18 @@ describe('configuration', () => {
     expect(() => configFromEnv(idp)).toThrow(/NEGIZ_CASE_REGISTRY_URL/);
     const full = { ...idp, NEGIZ_CASE_REGISTRY_URL: 'http://cases', NEGIZ_USER_REGISTRY_URL: 'http://users' };
     expect(() => configFromEnv({ ...full, NEGIZ_JOURNAL: 'memory' })).toThrow(/durable journal/);
-    expect(configFromEnv({ ...full, NEGIZ_JOURNAL_URL: 'postgres://x' })).toMatchObject({ mode: 'production', journal: 'postgres', identity: { issuer: 'https://idp' } });
+    expect(configFromEnv({ ...full, NEGIZ_JOURNAL_URL: 'postgres://x' })).toMatchObject({
+      mode: 'production',
+      journal: 'postgres',
+      identity: { issuer: 'https://idp' },
+    });
   });
 
   it('reads subgraph URLs and refuses what it cannot use', () => {
-    expect(configFromEnv({ NEGIZ_SUBGRAPH_URLS: '{"s05-vehicles":"http://h:1/graphql"}' }).subgraphs).toEqual({ kind: 'http', urls: { 's05-vehicles': 'http://h:1/graphql' } });
+    expect(configFromEnv({ NEGIZ_SUBGRAPH_URLS: '{"s05-vehicles":"http://h:1/graphql"}' }).subgraphs).toEqual({
+      kind: 'http',
+      urls: { 's05-vehicles': 'http://h:1/graphql' },
+    });
     expect(() => configFromEnv({ NEGIZ_SUBGRAPH_URLS: 'nope' })).toThrow(/NEGIZ_SUBGRAPH_URLS/);
     expect(() => configFromEnv({ NEGIZ_PORT: '99999' })).toThrow(/NEGIZ_PORT/);
     expect(() => configFromEnv({ NEGIZ_USER_STATUS_CACHE_MS: '60000' })).toThrow(/NEGIZ_USER_STATUS_CACHE_MS/);

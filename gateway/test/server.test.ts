@@ -44,9 +44,17 @@ beforeEach(() => {
   h.calls.length = 0;
 });
 
-async function ask(login: string, basis: unknown, extra: { amr?: string[]; role?: number; query?: string; variables?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
+async function ask(
+  login: string,
+  basis: unknown,
+  extra: { amr?: string[]; role?: number; query?: string; variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
+) {
   const token = await h.token({ login, ...(extra.amr ? { amr: extra.amr } : {}), ...(extra.role ? { role: extra.role } : {}) });
-  return post(h, { query: extra.query ?? QUERY, ...(extra.variables ? { variables: extra.variables } : {}), ...(basis ? { extensions: { basis } } : {}) }, { authorization: `Bearer ${token}`, ...extra.headers });
+  return post(
+    h,
+    { query: extra.query ?? QUERY, ...(extra.variables ? { variables: extra.variables } : {}), ...(basis ? { extensions: { basis } } : {}) },
+    { authorization: `Bearer ${token}`, ...extra.headers },
+  );
 }
 
 function expectRefusal(r: Awaited<ReturnType<typeof post>>, status: number, code: string): void {
@@ -62,7 +70,10 @@ describe('authenticate', () => {
   it('answers a verified, multi-factor, active user', async () => {
     const r = await ask('inv1', CRIMINAL);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ data: { person: { lastName: 'Last012' } }, extensions: { journal: { id: expect.any(String), leafHash: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
+    expect(r.body).toEqual({
+      data: { person: { lastName: 'Last012' } },
+      extensions: { journal: { id: expect.any(String), leafHash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+    });
   });
 
   it('refuses a request without a token (UNAUTHENTICATED, 401)', async () => {
@@ -100,7 +111,7 @@ describe('authenticate', () => {
     expectRefusal(await ask('new', CRIMINAL), 403, 'AGREEMENT_NOT_ACCEPTED');
   });
 
-  it("refuses a user blocked after login on the next request, with the same still-valid token", async () => {
+  it('refuses a user blocked after login on the next request, with the same still-valid token', async () => {
     h.users.set({ login: 'later', status: 'ACTIVE', role: 3 });
     h.cases.cases.set(`CRIMINAL:241500031000777`, { type: 'CRIMINAL', number: '241500031000777', status: 'OPEN', assignees: ['later'] });
     const token = await h.token({ login: 'later' });
@@ -179,7 +190,11 @@ describe('basis', () => {
   it('journals a refused basis with its refusal code', async () => {
     await ask('inv1', OTHERS);
     expect(h.journal.entries).toHaveLength(1);
-    expect(h.journal.entries[0]).toMatchObject({ outcome: 'REFUSED', refusal: 'BASIS_NOT_YOURS', basis: { verification: 'BASIS_NOT_YOURS', number: OTHERS.number } });
+    expect(h.journal.entries[0]).toMatchObject({
+      outcome: 'REFUSED',
+      refusal: 'BASIS_NOT_YOURS',
+      basis: { verification: 'BASIS_NOT_YOURS', number: OTHERS.number },
+    });
   });
 });
 
@@ -209,7 +224,11 @@ describe('journal and execution', () => {
 
   it('forwards the signed context with the subgraph as audience and nothing of the client token', async () => {
     const token = await h.token({ login: 'inv1' });
-    await post(h, { query: `{ person(iin: "${IIN}") { lastName vehicles { plate } } }`, extensions: { basis: CRIMINAL } }, { authorization: `Bearer ${token}`, cookie: 'a=b' });
+    await post(
+      h,
+      { query: `{ person(iin: "${IIN}") { lastName vehicles { plate } } }`, extensions: { basis: CRIMINAL } },
+      { authorization: `Bearer ${token}`, cookie: 'a=b' },
+    );
     expect(h.calls.map((c) => c.service).sort()).toEqual(['s01-individuals', 's05-vehicles']);
     for (const call of h.calls) {
       expect(Object.keys(call.headers).sort()).toEqual(['x-negiz-context', 'x-request-id']);
@@ -217,7 +236,13 @@ describe('journal and execution', () => {
       const claims = JSON.parse(Buffer.from(call.headers['x-negiz-context']!.split('.')[1]!, 'base64url').toString());
       // One context per operation, its audience every subgraph the operation names (this one included).
       expect([claims.aud].flat().sort()).toEqual(['s01-individuals', 's05-vehicles']);
-      expect(claims).toMatchObject({ iss: 'negiz-gateway', sub: 'inv1', role: 3, basis: { type: 'CRIMINAL', number: CRIMINAL.number }, articlesQualify: false });
+      expect(claims).toMatchObject({
+        iss: 'negiz-gateway',
+        sub: 'inv1',
+        role: 3,
+        basis: { type: 'CRIMINAL', number: CRIMINAL.number },
+        articlesQualify: false,
+      });
     }
   });
 

@@ -146,18 +146,49 @@ export function registerJournalCommands(program: Command): void {
       .option('--outcome <outcome>', 'RELEASED, PARTIAL, REFUSED or FAILED')
       .option('--limit <n>', 'at most n rows (default 1000)', (v) => Number(v))
       .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json')),
-  ).action(async (o: { organisation: string; from?: Date; to?: Date; user?: string; basis?: string; basisNumber?: string; service?: string; outcome?: string; limit?: number; format: string; actor?: string; actorOrganisation?: string }) => {
-    const { flagRows, organisationReport, reportCsv } = await load();
-    await withJournal(async (j) => {
-      const to = o.to ?? new Date();
-      const from = o.from ?? new Date(to.getTime() - 31 * 24 * 3600_000);
-      const rows = await flagRows(
-        await organisationReport(j.store, { organisation: o.organisation, from, to, login: o.user, basisType: o.basis, basisNumber: o.basisNumber, service: o.service, outcome: o.outcome, limit: o.limit }),
-      );
-      await j.recordRead({ actor: actorOf(o), client: { kind: 'CLI', id: 'negiz journal report' }, name: 'journal.report', parameters: o, rows: rows.length });
-      console.log(o.format === 'csv' ? reportCsv(rows).trimEnd() : JSON.stringify(rows, null, 2));
-    });
-  });
+  ).action(
+    async (o: {
+      organisation: string;
+      from?: Date;
+      to?: Date;
+      user?: string;
+      basis?: string;
+      basisNumber?: string;
+      service?: string;
+      outcome?: string;
+      limit?: number;
+      format: string;
+      actor?: string;
+      actorOrganisation?: string;
+    }) => {
+      const { flagRows, organisationReport, reportCsv } = await load();
+      await withJournal(async (j) => {
+        const to = o.to ?? new Date();
+        const from = o.from ?? new Date(to.getTime() - 31 * 24 * 3600_000);
+        const rows = await flagRows(
+          await organisationReport(j.store, {
+            organisation: o.organisation,
+            from,
+            to,
+            login: o.user,
+            basisType: o.basis,
+            basisNumber: o.basisNumber,
+            service: o.service,
+            outcome: o.outcome,
+            limit: o.limit,
+          }),
+        );
+        await j.recordRead({
+          actor: actorOf(o),
+          client: { kind: 'CLI', id: 'negiz journal report' },
+          name: 'journal.report',
+          parameters: o,
+          rows: rows.length,
+        });
+        console.log(o.format === 'csv' ? reportCsv(rows).trimEnd() : JSON.stringify(rows, null, 2));
+      });
+    },
+  );
 
   actorOptions(
     journal
@@ -173,11 +204,24 @@ export function registerJournalCommands(program: Command): void {
     const { citizenDisclosure, subjectLookup } = await load();
     await withJournal(async (j) => {
       const rows = o.citizen && o.iin ? await citizenDisclosure(j.store, o.iin) : await subjectLookup(j.store, subject);
-      await j.recordRead({ actor: actorOf(o), client: { kind: 'CLI', id: 'negiz journal subject' }, name: 'journal.subject', parameters: { subject: subject.kind }, subjects: [subject], rows: rows.length });
+      await j.recordRead({
+        actor: actorOf(o),
+        client: { kind: 'CLI', id: 'negiz journal subject' },
+        name: 'journal.subject',
+        parameters: { subject: subject.kind },
+        subjects: [subject],
+        rows: rows.length,
+      });
       print(!!o.json, rows, () =>
         rows.length === 0
           ? 'no entry concerns this subject'
-          : rows.map((r) => ('login' in r ? `${r.localTime} ${r.organisation} ${r.login ?? '(destroyed)'} ${r.basisType ?? '-'} ${r.basisNumber ?? ''} ${r.outcome}` : `${r.date} ${r.requestingBody} ${r.basisType ?? '-'}`)).join('\n'),
+          : rows
+              .map((r) =>
+                'login' in r
+                  ? `${r.localTime} ${r.organisation} ${r.login ?? '(destroyed)'} ${r.basisType ?? '-'} ${r.basisNumber ?? ''} ${r.outcome}`
+                  : `${r.date} ${r.requestingBody} ${r.basisType ?? '-'}`,
+              )
+              .join('\n'),
       );
     });
   });
@@ -191,12 +235,22 @@ export function registerJournalCommands(program: Command): void {
       .addOption(new Option('--kind <kind>', 'the grant').choices(['REPORTS', 'INTERNAL_SECURITY']).makeOptionMandatory())
       .requiredOption('--letter <reference>', "the letter's reference (number and date)")
       .option('--json', 'print JSON'),
-  ).action(async (o: { login: string; organisation: string; kind: 'REPORTS' | 'INTERNAL_SECURITY'; letter: string; json?: boolean; actor?: string; actorOrganisation?: string }) => {
-    await withJournal(async (j) => {
-      const id = await j.grant({ login: o.login, organisation: o.organisation, kind: o.kind, letterReference: o.letter, grantedBy: actorOf(o).login });
-      print(!!o.json, { id }, () => `grant ${id} registered`);
-    });
-  });
+  ).action(
+    async (o: {
+      login: string;
+      organisation: string;
+      kind: 'REPORTS' | 'INTERNAL_SECURITY';
+      letter: string;
+      json?: boolean;
+      actor?: string;
+      actorOrganisation?: string;
+    }) => {
+      await withJournal(async (j) => {
+        const id = await j.grant({ login: o.login, organisation: o.organisation, kind: o.kind, letterReference: o.letter, grantedBy: actorOf(o).login });
+        print(!!o.json, { id }, () => `grant ${id} registered`);
+      });
+    },
+  );
 
   journal
     .command('consistency')
@@ -223,7 +277,9 @@ export function registerJournalCommands(program: Command): void {
         await j.checkpoint();
         const cp = await j.store.latestCheckpoint();
         const view = cp ? { id: cp.id, treeSize: cp.treeSize, rootHash: cp.rootHash.toString('hex'), signedAt: cp.signedAt.toISOString(), jws: cp.jws } : null;
-        print(!!o.json, view, () => (view ? `checkpoint ${view.id}: size ${view.treeSize} root ${view.rootHash}\n${view.jws}` : 'no checkpoint: the journal is empty'));
+        print(!!o.json, view, () =>
+          view ? `checkpoint ${view.id}: size ${view.treeSize} root ${view.rootHash}\n${view.jws}` : 'no checkpoint: the journal is empty',
+        );
       });
     });
 }

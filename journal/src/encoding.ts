@@ -117,7 +117,12 @@ export function prepareEntry(
     user: { role: entry.user.role, organisation: entry.user.organisation },
     client: { kind: entry.client.kind, id: entry.client.id },
     basis: entry.basis
-      ? { type: entry.basis.type, verification: entry.basis.verification, instruction: entry.basis.instruction !== undefined, reason: entry.basis.reason !== undefined }
+      ? {
+          type: entry.basis.type,
+          verification: entry.basis.verification,
+          instruction: entry.basis.instruction !== undefined,
+          reason: entry.basis.reason !== undefined,
+        }
       : null,
     operation: { name: entry.operation.name, documentHash: entry.operation.documentHash, persistedId: entry.operation.persistedId, kind: entry.operation.kind },
     servicesCalled: [...entry.servicesCalled],
@@ -132,14 +137,42 @@ export function prepareEntry(
   // The body is written here member by member, keys in the sorted order canonicalJson would give (the generic
   // encoder sorted and re-joined every object of every entry: the largest cost of record() in the profile), so
   // the seq value can be spliced in later. The encoding test checks it against canonicalJson(sealed).
-  const basis = sealed.basis === null ? null : objectOf([['instruction', sealed.basis.instruction], ['reason', sealed.basis.reason], ['type', sealed.basis.type], ['verification', sealed.basis.verification]]);
+  const basis =
+    sealed.basis === null
+      ? null
+      : objectOf([
+          ['instruction', sealed.basis.instruction],
+          ['reason', sealed.basis.reason],
+          ['type', sealed.basis.type],
+          ['verification', sealed.basis.verification],
+        ]);
   const operation = sealed.operation;
   let before = '{';
   before = member(before, 'basis', basis === null ? null : new Raw(basis));
-  before = member(before, 'client', new Raw(objectOf([['id', sealed.client.id], ['kind', sealed.client.kind]])));
+  before = member(
+    before,
+    'client',
+    new Raw(
+      objectOf([
+        ['id', sealed.client.id],
+        ['kind', sealed.client.kind],
+      ]),
+    ),
+  );
   before = member(before, 'durationMs', sealed.durationMs);
   before = member(before, 'note', sealed.note);
-  before = member(before, 'operation', new Raw(objectOf([['documentHash', operation.documentHash], ['kind', operation.kind], ['name', operation.name], ['persistedId', operation.persistedId]])));
+  before = member(
+    before,
+    'operation',
+    new Raw(
+      objectOf([
+        ['documentHash', operation.documentHash],
+        ['kind', operation.kind],
+        ['name', operation.name],
+        ['persistedId', operation.persistedId],
+      ]),
+    ),
+  );
   before = member(before, 'outcome', sealed.outcome);
   before = member(before, 'personal', sealed.personal);
   before = member(before, 'receivedAt', sealed.receivedAt);
@@ -149,7 +182,16 @@ export function prepareEntry(
   before += ',"seq":';
   let after = '';
   after = member(after, 'servicesCalled', sealed.servicesCalled);
-  after = member(after, 'user', new Raw(objectOf([['organisation', sealed.user.organisation], ['role', sealed.user.role]])));
+  after = member(
+    after,
+    'user',
+    new Raw(
+      objectOf([
+        ['organisation', sealed.user.organisation],
+        ['role', sealed.user.role],
+      ]),
+    ),
+  );
   after = member(after, 'utcOffset', sealed.utcOffset);
   after = member(after, 'v', sealed.v);
   after = member(after, 'withheld', sealed.withheld);

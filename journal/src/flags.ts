@@ -56,12 +56,23 @@ export async function flagRows(rows: ReportRow[], options: FlagOptions = {}): Pr
     const hour = Number(local.slice(11, 13));
     const day = ((new Date(`${local.slice(0, 10)}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
     if (!hours.days.includes(day) || hour < hours.start || hour >= hours.end) {
-      add(row, 'OUTSIDE_WORKING_HOURS', `request at ${local.slice(11, 16)} local time on a ${['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][day]}, outside working hours`);
+      add(
+        row,
+        'OUTSIDE_WORKING_HOURS',
+        `request at ${local.slice(11, 16)} local time on a ${['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][day]}, outside working hours`,
+      );
     }
     if (options.caseSubjects && row.basisType && row.basisNumber) {
-      const inCase = await memo(caseCache, `${row.basisType}:${row.basisNumber}`, () => options.caseSubjects!({ type: row.basisType!, number: row.basisNumber! }));
+      const inCase = await memo(caseCache, `${row.basisType}:${row.basisNumber}`, () =>
+        options.caseSubjects!({ type: row.basisType!, number: row.basisNumber! }),
+      );
       const outside = inCase ? subjects.filter((s) => (s.kind === 'IIN' || s.kind === 'BIN') && !inCase.includes(s.value)) : [];
-      if (outside.length > 0) add(row, 'SUBJECT_NOT_IN_CASE', `${outside.length} ${subjectLabel(outside[0]!.kind)}(s) asked about do not appear in the materials of the ${row.basisType} case`);
+      if (outside.length > 0)
+        add(
+          row,
+          'SUBJECT_NOT_IN_CASE',
+          `${outside.length} ${subjectLabel(outside[0]!.kind)}(s) asked about do not appear in the materials of the ${row.basisType} case`,
+        );
     }
     if (row.login && options.personOf) {
       const me = await memo(personCache, row.login, () => options.personOf!(row.login!));
@@ -69,7 +80,7 @@ export async function flagRows(rows: ReportRow[], options: FlagOptions = {}): Pr
       if (me?.iin && iins.includes(me.iin)) add(row, 'SELF_LOOKUP', 'the user asked about themselves');
       if (me?.iin && options.relativesOf) {
         const relatives = await memo(relativesCache, me.iin, () => options.relativesOf!(me.iin!));
-        if (iins.some((iin) => relatives.includes(iin))) add(row, 'RELATIVE_LOOKUP', "the user asked about a relative (civil-status link)");
+        if (iins.some((iin) => relatives.includes(iin))) add(row, 'RELATIVE_LOOKUP', 'the user asked about a relative (civil-status link)');
       }
       if (me?.surname && options.surnameOf) {
         for (const iin of iins) {
@@ -102,13 +113,18 @@ export async function flagRows(rows: ReportRow[], options: FlagOptions = {}): Pr
     for (const s of row.subjects ?? []) {
       const key = `${s.kind}:${s.value}`;
       const users = usersBySubject.get(key)!;
-      if (users.size >= clusterUsers) add(row, 'CLUSTER_ON_SUBJECT', `${users.size} different users asked about the same ${subjectLabel(s.kind)} in this period`);
+      if (users.size >= clusterUsers)
+        add(row, 'CLUSTER_ON_SUBJECT', `${users.size} different users asked about the same ${subjectLabel(s.kind)} in this period`);
       const refusedKey = `${row.login}|${key}`;
       if (row.outcome === 'REFUSED') lastRefusal.set(refusedKey, row);
       else if (row.outcome === 'RELEASED' || row.outcome === 'PARTIAL') {
         const refused = lastRefusal.get(refusedKey);
         if (refused && Date.parse(row.receivedAt) - Date.parse(refused.receivedAt) <= retryMs) {
-          add(row, 'REFUSED_THEN_RETRIED', `released after entry ${refused.id} about the same ${subjectLabel(s.kind)} was refused (${refused.refusal ?? 'refused'})${refused.basisNumber !== row.basisNumber ? ' under another basis' : ''}`);
+          add(
+            row,
+            'REFUSED_THEN_RETRIED',
+            `released after entry ${refused.id} about the same ${subjectLabel(s.kind)} was refused (${refused.refusal ?? 'refused'})${refused.basisNumber !== row.basisNumber ? ' under another basis' : ''}`,
+          );
         }
       }
     }

@@ -14,7 +14,10 @@ export class MemoryJournal implements Journal {
   async record(entry: JournalEntryInput): Promise<JournalReceipt> {
     if (this.failing) throw new JournalUnavailableError('memory journal set to fail');
     this.entries.push(entry);
-    const leafHash = createHash('sha256').update(Buffer.from([0])).update(JSON.stringify(entry)).digest('hex');
+    const leafHash = createHash('sha256')
+      .update(Buffer.from([0]))
+      .update(JSON.stringify(entry))
+      .digest('hex');
     return { id: String(this.entries.length - 1), leafHash };
   }
 

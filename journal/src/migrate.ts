@@ -20,7 +20,9 @@ export async function pendingMigrations(db: SqlClient): Promise<string[]> {
   if (exists.rows[0]?.present) {
     for (const row of (await db.query<{ name: string }>('select name from journal_migrations')).rows) applied.add(row.name);
   }
-  return migrationFiles().map((m) => m.name).filter((name) => !applied.has(name));
+  return migrationFiles()
+    .map((m) => m.name)
+    .filter((name) => !applied.has(name));
 }
 
 export async function migrate(db: SqlClient): Promise<string[]> {

@@ -62,5 +62,11 @@ export async function checkProofDocument(doc: InclusionProofDocument, key: Check
   const payload = await openCheckpoint(key, doc.checkpoint.jws);
   if (!payload || payload.treeSize !== doc.treeSize || payload.rootHash !== doc.rootHash) return false;
   const leaf = leafHash(doc.leaf);
-  return verifyInclusion(leaf, doc.entryId, doc.treeSize, doc.auditPath.map((h) => Buffer.from(h, 'hex')), Buffer.from(doc.rootHash, 'hex'));
+  return verifyInclusion(
+    leaf,
+    doc.entryId,
+    doc.treeSize,
+    doc.auditPath.map((h) => Buffer.from(h, 'hex')),
+    Buffer.from(doc.rootHash, 'hex'),
+  );
 }

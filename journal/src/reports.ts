@@ -53,10 +53,10 @@ function parseCursor(after: string | undefined): { receivedAt: string; id: numbe
 
 /** Every entry that asked about the subject ("IIN:..."), across organisations, newest first. */
 export async function subjectLookup(store: JournalStore, subject: SubjectRef, options: { limit?: number } = {}): Promise<ReportRow[]> {
-  const { rows } = await store.db.query<RawRow>(
-    `${SELECT} where p.subjects @> array[$1]::text[] order by e.id desc limit $2`,
-    [`${subject.kind}:${subject.value}`, Math.min(options.limit ?? 1000, 10_000)],
-  );
+  const { rows } = await store.db.query<RawRow>(`${SELECT} where p.subjects @> array[$1]::text[] order by e.id desc limit $2`, [
+    `${subject.kind}:${subject.value}`,
+    Math.min(options.limit ?? 1000, 10_000),
+  ]);
   return rows.map(reportRow);
 }
 
@@ -112,7 +112,27 @@ function reportRow(raw: RawRow): ReportRow {
   };
 }
 
-const CSV_COLUMNS = ['id', 'localTime', 'login', 'role', 'organisation', 'client', 'basisType', 'basisNumber', 'verification', 'instruction', 'reason', 'operation', 'subjects', 'services', 'outcome', 'refusal', 'records', 'durationMs', 'flags'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'localTime',
+  'login',
+  'role',
+  'organisation',
+  'client',
+  'basisType',
+  'basisNumber',
+  'verification',
+  'instruction',
+  'reason',
+  'operation',
+  'subjects',
+  'services',
+  'outcome',
+  'refusal',
+  'records',
+  'durationMs',
+  'flags',
+] as const;
 
 export function reportCsv(rows: readonly ReportRow[]): string {
   const cell = (value: unknown): string => {
@@ -139,10 +159,14 @@ export function reportCsv(rows: readonly ReportRow[]): string {
       r.servicesCalled.join(' '),
       r.outcome,
       r.refusal,
-      Object.entries(r.recordCounts).map(([k, v]) => `${k}=${v}`).join(' '),
+      Object.entries(r.recordCounts)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' '),
       r.durationMs,
       r.flags.map((f) => f.code).join(' '),
-    ].map(cell).join(','),
+    ]
+      .map(cell)
+      .join(','),
   );
   return `${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
 }

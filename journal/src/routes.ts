@@ -43,7 +43,10 @@ const reportQuery = z
     outcome: z.enum(['RELEASED', 'PARTIAL', 'REFUSED', 'FAILED']).optional(),
     format: z.enum(['json', 'csv']).default('json'),
     limit: z.coerce.number().int().min(1).max(10_000).optional(),
-    after: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d+$/, 'expected the `next` value of the previous page').optional(),
+    after: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d+$/, 'expected the `next` value of the previous page')
+      .optional(),
   })
   .strict();
 const subjectQuery = z.union([z.object({ iin: z.string().regex(/^\d{12}$/) }).strict(), z.object({ bin: z.string().regex(/^\d{12}$/) }).strict()]);
@@ -95,7 +98,14 @@ export async function journalReportsPlugin(app: FastifyInstance, options: Report
     try {
       principal = await principalOf(request);
       const result = await work(principal);
-      const receipt = await journal.recordRead({ actor: principal, client: { kind: clientKind, id: 'reports-api' }, name, parameters: request.query, subjects: result.subjects, rows: result.rows });
+      const receipt = await journal.recordRead({
+        actor: principal,
+        client: { kind: clientKind, id: 'reports-api' },
+        name,
+        parameters: request.query,
+        subjects: result.subjects,
+        rows: result.rows,
+      });
       reply.header('x-negiz-journal-entry', receipt.id);
       return result.send(receipt.id);
     } catch (error) {
@@ -110,7 +120,14 @@ export async function journalReportsPlugin(app: FastifyInstance, options: Report
       if (principal && refusal.code !== 'JOURNAL_UNAVAILABLE') {
         // A refused read is journaled too; if even that fails, the refusal stands.
         await journal
-          .recordRead({ actor: principal, client: { kind: clientKind, id: 'reports-api' }, name, parameters: request.query, outcome: 'REFUSED', refusal: refusal.code })
+          .recordRead({
+            actor: principal,
+            client: { kind: clientKind, id: 'reports-api' },
+            name,
+            parameters: request.query,
+            outcome: 'REFUSED',
+            refusal: refusal.code,
+          })
           .catch(() => undefined);
       }
       return reply.code(refusal.status).headers(refusal.headers).send(refusalBody(refusal));

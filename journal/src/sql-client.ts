@@ -95,7 +95,9 @@ export async function pgliteClient(options: PgliteOptions = {}): Promise<SqlClie
   const walDir = options.dataDir ? join(options.dataDir, 'pg_wal') : undefined;
   const syncWal = (): void => {
     if (!walDir || options.syncWal === false) return;
-    const segments = readdirSync(walDir).filter((name) => /^[0-9A-F]{24}$/.test(name)).sort();
+    const segments = readdirSync(walDir)
+      .filter((name) => /^[0-9A-F]{24}$/.test(name))
+      .sort();
     const current = segments[segments.length - 1];
     if (!current) return;
     const fd = openSync(join(walDir, current), 'r+');

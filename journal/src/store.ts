@@ -154,10 +154,9 @@ export class JournalStore {
   }
 
   async entry(id: number): Promise<StoredEntry | undefined> {
-    const { rows } = await this.db.query<{ id: unknown; leaf_hash: unknown; body: string }>(
-      'select id, leaf_hash, body from journal_entries where id = $1',
-      [id],
-    );
+    const { rows } = await this.db.query<{ id: unknown; leaf_hash: unknown; body: string }>('select id, leaf_hash, body from journal_entries where id = $1', [
+      id,
+    ]);
     const r = rows[0];
     return r ? { id: toNumber(r.id), leafHash: toBuffer(r.leaf_hash), body: r.body } : undefined;
   }
@@ -187,10 +186,13 @@ export class JournalStore {
   }
 
   async insertCheckpoint(checkpoint: Omit<StoredCheckpoint, 'id'>): Promise<void> {
-    await this.db.query(
-      `insert into journal_checkpoints (tree_size, root_hash, signed_at, jws, frontier) values ($1, decode($2, 'hex'), $3, $4, $5)`,
-      [checkpoint.treeSize, checkpoint.rootHash.toString('hex'), checkpoint.signedAt.toISOString(), checkpoint.jws, checkpoint.frontier.map((h) => h.toString('hex')).join(',')],
-    );
+    await this.db.query(`insert into journal_checkpoints (tree_size, root_hash, signed_at, jws, frontier) values ($1, decode($2, 'hex'), $3, $4, $5)`, [
+      checkpoint.treeSize,
+      checkpoint.rootHash.toString('hex'),
+      checkpoint.signedAt.toISOString(),
+      checkpoint.jws,
+      checkpoint.frontier.map((h) => h.toString('hex')).join(','),
+    ]);
   }
 
   async checkpoints(): Promise<StoredCheckpoint[]> {

@@ -47,8 +47,15 @@ export interface VerifyReport {
 const PAGE = 10_000;
 /** Which finding names an entry best: a broken sequence, then a changed body, then a changed personal part. */
 const KIND_RANK: Record<ProblemKind, number> = {
-  deleted: 0, inserted: 0, reordered: 0, modified: 1, 'personal-modified': 2, 'personal-deleted': 2,
-  'checkpoint-mismatch': 3, 'checkpoint-beyond-log': 3, 'checkpoint-signature': 3,
+  deleted: 0,
+  inserted: 0,
+  reordered: 0,
+  modified: 1,
+  'personal-modified': 2,
+  'personal-deleted': 2,
+  'checkpoint-mismatch': 3,
+  'checkpoint-beyond-log': 3,
+  'checkpoint-signature': 3,
 };
 const MAX_PROBLEMS = 50;
 
@@ -173,7 +180,12 @@ export async function verifyJournal(store: JournalStore, key: CheckpointKey): Pr
   }
   for (const s of ordered) {
     if (s.size > frontier.size) {
-      report({ kind: 'checkpoint-beyond-log', checkpointId: s.cp.id, entryId: frontier.size, message: `checkpoint ${s.cp.id} covers ${s.size} entries but the log has ${frontier.size}: entries from ${frontier.size} deleted` });
+      report({
+        kind: 'checkpoint-beyond-log',
+        checkpointId: s.cp.id,
+        entryId: frontier.size,
+        message: `checkpoint ${s.cp.id} covers ${s.size} entries but the log has ${frontier.size}: entries from ${frontier.size} deleted`,
+      });
     }
   }
   const latest = ordered.reduce<(typeof ordered)[number] | undefined>((best, s) => (!best || s.size >= best.size ? s : best), undefined);

@@ -5,22 +5,39 @@ import { sampleEntry } from './databases.ts';
 
 describe('canonical encoding of an entry', () => {
   it('sorts keys at every depth, omits undefined, keeps arrays in order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, 1], c: undefined, 'é': 'x"y' }, z: null })).toBe('{"a":{"d":[3,1],"é":"x\\"y"},"b":1,"z":null}');
+    expect(canonicalJson({ b: 1, a: { d: [3, 1], c: undefined, é: 'x"y' }, z: null })).toBe('{"a":{"d":[3,1],"é":"x\\"y"},"b":1,"z":null}');
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/non-finite/);
   });
 
   it('produces a body that is its own canonical form, with the sequence number, and no personal data', () => {
     const entry = sampleEntry({
-      withheld: [{ path: 'person.pensions.0.amount', coordinate: 'Pension.amount', service: 's11-pensions', code: 'TRUNCATED', rule: { appendix: 2, row: 11, column: 1 } }],
+      withheld: [
+        {
+          path: 'person.pensions.0.amount',
+          coordinate: 'Pension.amount',
+          service: 's11-pensions',
+          code: 'TRUNCATED',
+          rule: { appendix: 2, row: 11, column: 1 },
+        },
+      ],
       basis: { type: 'CRIMINAL', number: '261500031000123', instruction: 'OUT-77', reason: 'alibi check', verification: 'VERIFIED' },
       recordCounts: { seq: 0, 's01-persons': 1 },
     });
     const encoded = encodeEntry(entry, 12345, { utcOffsetMinutes: 300, note: { destroyedEntries: 3 } });
     expect(canonicalJson(JSON.parse(encoded.body))).toBe(encoded.body);
-    expect(JSON.parse(encoded.body)).toMatchObject({ seq: 12345, utcOffset: '+05:00', basis: { instruction: true, reason: true }, note: { destroyedEntries: 3 } });
+    expect(JSON.parse(encoded.body)).toMatchObject({
+      seq: 12345,
+      utcOffset: '+05:00',
+      basis: { instruction: true, reason: true },
+      note: { destroyedEntries: 3 },
+    });
     for (const personal of ['900101300123', 'investigator.almaty', '261500031000123', 'OUT-77', 'alibi check']) expect(encoded.body).not.toContain(personal);
     expect(JSON.parse(encoded.body).personal).toBe(personalCommitment(encoded.salt, encoded.personalBody));
-    expect(JSON.parse(encoded.personalBody)).toMatchObject({ login: 'investigator.almaty', reason: 'alibi check', subjects: [{ kind: 'IIN', value: '900101300123' }] });
+    expect(JSON.parse(encoded.personalBody)).toMatchObject({
+      login: 'investigator.almaty',
+      reason: 'alibi check',
+      subjects: [{ kind: 'IIN', value: '900101300123' }],
+    });
   });
 
   it('writes the same bytes as the generic canonical encoder, whatever members are present', () => {

@@ -126,7 +126,9 @@ describe.each([postgresBackend(), pgliteBackend()])('journal on $name', (backend
     expect((await journal.verify()).ok).toBe(true);
     const { destroyed, receipt } = await journal.destroyCase('261500031000999', { login: 'operator', role: 0, organisation: 'KPSSU' });
     expect(destroyed).toBe(1);
-    const { rows } = await journal.store.db.query<{ n: unknown }>(`select count(*) as n from journal_personal where '850505400321' = any(subjects) or body like '%850505400321%'`);
+    const { rows } = await journal.store.db.query<{ n: unknown }>(
+      `select count(*) as n from journal_personal where '850505400321' = any(subjects) or body like '%850505400321%'`,
+    );
     expect(Number(rows[0]!.n)).toBe(0);
     const report = await journal.verify();
     expect(report.problems).toEqual([]);
@@ -221,7 +223,9 @@ describe('journal tampering on postgres (superuser bypassing the triggers)', () 
 
   it('names reordered entries', async () => {
     await fresh();
-    await tamper(`update journal_entries set id = 1000 where id = 3; update journal_entries set id = 3 where id = 4; update journal_entries set id = 4 where id = 1000`);
+    await tamper(
+      `update journal_entries set id = 1000 where id = 3; update journal_entries set id = 3 where id = 4; update journal_entries set id = 4 where id = 1000`,
+    );
     expect((await journal.verify()).firstProblem).toMatchObject({ kind: 'reordered', entryId: 3 });
   });
 
@@ -237,7 +241,9 @@ describe('journal tampering on postgres (superuser bypassing the triggers)', () 
 
 describe('journal unavailable', () => {
   it('refuses to open when PostgreSQL cannot be reached', async () => {
-    await expect(createJournal({ url: 'postgres://postgres@127.0.0.1:5433/none', devKeyPath: 'memory', connectTimeoutMs: 500 })).rejects.toBeInstanceOf(JournalUnavailableError);
+    await expect(createJournal({ url: 'postgres://postgres@127.0.0.1:5433/none', devKeyPath: 'memory', connectTimeoutMs: 500 })).rejects.toBeInstanceOf(
+      JournalUnavailableError,
+    );
   });
 
   it('rejects a whole batch with JournalUnavailableError when PostgreSQL goes away mid-run, and recovers', async () => {

@@ -10,7 +10,12 @@ import { ADMIN_URL, createTestDatabase, sampleEntry, type TestDatabase } from '.
 const suffix = randomBytes(3).toString('hex');
 const names = { negiz_journal_owner: `njo_${suffix}`, negiz_gateway: `ngw_${suffix}`, negiz_journal_destroyer: `njd_${suffix}` };
 const rolesSql = (): string[] =>
-  splitStatements(readFileSync(new URL('../src/roles.sql', import.meta.url), 'utf8').replace(/negiz_journal_owner|negiz_gateway|negiz_journal_destroyer/g, (m) => names[m as keyof typeof names]));
+  splitStatements(
+    readFileSync(new URL('../src/roles.sql', import.meta.url), 'utf8').replace(
+      /negiz_journal_owner|negiz_gateway|negiz_journal_destroyer/g,
+      (m) => names[m as keyof typeof names],
+    ),
+  );
 
 async function run(url: string, statements: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -34,7 +39,10 @@ describe('journal roles on postgres (roles.sql)', () => {
     await run(db.url, superuser);
     const owner = await createJournal({ url: as(db, names.negiz_journal_owner), devKeyPath: 'memory' });
     await owner.close();
-    await run(as(db, names.negiz_journal_owner), statements.filter((s) => !superuser.includes(s)));
+    await run(
+      as(db, names.negiz_journal_owner),
+      statements.filter((s) => !superuser.includes(s)),
+    );
     gateway = await createJournal({ url: as(db, names.negiz_gateway), devKeyPath: 'memory' });
   }, 30_000);
   afterAll(async () => {

@@ -17,15 +17,41 @@ describe('Reports API', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     journal = await createJournal({ url: db.url, devKeyPath: 'memory' });
-    await journal.grant({ login: 'chief.almaty', organisation: 'MVD-ALMATY', kind: 'REPORTS', letterReference: 'No. 12-3/456 of 01.11.2026', grantedBy: 'operator' });
+    await journal.grant({
+      login: 'chief.almaty',
+      organisation: 'MVD-ALMATY',
+      kind: 'REPORTS',
+      letterReference: 'No. 12-3/456 of 01.11.2026',
+      grantedBy: 'operator',
+    });
     await journal.grant({ login: 'usb.officer', organisation: 'KNB', kind: 'INTERNAL_SECURITY', letterReference: 'No. 7/89', grantedBy: 'operator' });
     const t = (h: number, m = 0): Date => new Date(Date.UTC(2026, 10, 2, h - 5, m)); // local UTC+5, Monday 2 Nov 2026
     await Promise.all([
       journal.record(sampleEntry({ receivedAt: t(10) })),
-      journal.record(sampleEntry({ receivedAt: t(23), user: { login: 'night.owl', role: 3, organisation: 'MVD-ALMATY' }, subjects: [{ kind: 'IIN', value: '770707300777' }] })),
-      journal.record(sampleEntry({ receivedAt: t(11), outcome: 'REFUSED', refusal: 'BASIS_NOT_YOURS', subjects: [{ kind: 'IIN', value: '880808400888' }], basis: { type: 'CRIMINAL', number: '111', verification: 'BASIS_NOT_YOURS' } })),
+      journal.record(
+        sampleEntry({
+          receivedAt: t(23),
+          user: { login: 'night.owl', role: 3, organisation: 'MVD-ALMATY' },
+          subjects: [{ kind: 'IIN', value: '770707300777' }],
+        }),
+      ),
+      journal.record(
+        sampleEntry({
+          receivedAt: t(11),
+          outcome: 'REFUSED',
+          refusal: 'BASIS_NOT_YOURS',
+          subjects: [{ kind: 'IIN', value: '880808400888' }],
+          basis: { type: 'CRIMINAL', number: '111', verification: 'BASIS_NOT_YOURS' },
+        }),
+      ),
       journal.record(sampleEntry({ receivedAt: t(11, 10), subjects: [{ kind: 'IIN', value: '880808400888' }] })),
-      journal.record(sampleEntry({ receivedAt: t(12), user: { login: 'other.org', role: 3, organisation: 'MVD-ASTANA' }, subjects: [{ kind: 'IIN', value: '880808400888' }] })),
+      journal.record(
+        sampleEntry({
+          receivedAt: t(12),
+          user: { login: 'other.org', role: 3, organisation: 'MVD-ASTANA' },
+          subjects: [{ kind: 'IIN', value: '880808400888' }],
+        }),
+      ),
     ]);
     app = Fastify();
     await app.register(journalReportsPlugin, {
@@ -66,7 +92,10 @@ describe('Reports API', () => {
     const refused = await app.inject({ url: `/reports?${period}&outcome=REFUSED`, headers: as(supervisor) });
     expect((refused.json() as { count: number }).count).toBe(1);
     const first = (await app.inject({ url: `/reports?${period}&limit=3`, headers: as(supervisor) })).json() as { entries: Array<{ id: number }>; next: string };
-    const second = (await app.inject({ url: `/reports?${period}&limit=3&after=${encodeURIComponent(first.next)}`, headers: as(supervisor) })).json() as { entries: Array<{ id: number }>; next: null };
+    const second = (await app.inject({ url: `/reports?${period}&limit=3&after=${encodeURIComponent(first.next)}`, headers: as(supervisor) })).json() as {
+      entries: Array<{ id: number }>;
+      next: null;
+    };
     expect([...first.entries, ...second.entries].map((e) => e.id).sort()).toHaveLength(4);
     expect(second.next).toBeNull();
     const csv = await app.inject({ url: `/reports?${period}&format=csv`, headers: as(supervisor) });

@@ -29,7 +29,9 @@ export function userCases(world: World, login: string): UserCase[] {
   const own: UserCase[] = registries.casesOfUser(login).map((c) => ({ ...c, via: 'ASSIGNED' }));
   const instructed: UserCase[] = registries.instructionsTo(login).flatMap((i) => {
     const c = registries.cases.find((x) => x.basis === 'CRIMINAL' && x.number === i.caseNumber);
-    return c ? [{ ...c, via: 'INSTRUCTION' as const, instruction: { outgoingNumber: i.outgoingNumber, from: i.from, issuedOn: i.issuedOn, status: i.status } }] : [];
+    return c
+      ? [{ ...c, via: 'INSTRUCTION' as const, instruction: { outgoingNumber: i.outgoingNumber, from: i.from, issuedOn: i.issuedOn, status: i.status } }]
+      : [];
   });
   return [...own, ...instructed];
 }

@@ -24,7 +24,12 @@ const CANDIDATES = 6;
 type LegalForm = LegalEntityRecord['legalForm'];
 
 const FORMS: ReadonlyArray<readonly [LegalForm, number]> = [
-  ['LLP', 70], ['JSC', 5], ['SOLE_PROPRIETOR', 10], ['STATE_ENTERPRISE', 4], ['PUBLIC_ASSOCIATION', 4], ['BRANCH', 7],
+  ['LLP', 70],
+  ['JSC', 5],
+  ['SOLE_PROPRIETOR', 10],
+  ['STATE_ENTERPRISE', 4],
+  ['PUBLIC_ASSOCIATION', 4],
+  ['BRANCH', 7],
 ];
 
 const FORM_NAMES: Record<LegalForm, readonly [ru: string, kk: string]> = {
@@ -36,10 +41,69 @@ const FORM_NAMES: Record<LegalForm, readonly [ru: string, kk: string]> = {
   BRANCH: ['Филиал ТОО', 'ЖШС филиалы'],
 };
 
-const NAME_STEMS = ['Казахстан', 'Алтын', 'Сарыарка', 'Жол', 'Нур', 'Каспий', 'Алатау', 'Береке', 'Азия', 'Евразия', 'Тенгри', 'Алаш', 'Шанырак', 'Орда', 'Достык', 'Арман', 'Самрук', 'Жетысу', 'Кокше', 'Ертис', 'Тау', 'Дала', 'Батыс', 'Шыгыс'];
-const NAME_ENDINGS = ['Строй', 'Транс', 'Агро', 'Трейд', 'Сервис', 'Инвест', 'Логистик', 'Энерго', 'Мунай', 'Фарм', 'Групп', 'Консалт', 'Телеком', 'Металл', 'Пром', 'Снаб', 'Техно', 'Медиа'];
-const STATE_NAMES = ['Казводхоз', 'Казавтожол', 'Национальный центр экспертизы', 'Городская поликлиника № 4', 'Казгидромет', 'Информационно-учетный центр', 'Центр судебных экспертиз'];
-const ASSOCIATION_NAMES = ['Ассоциация предпринимателей', 'Союз ветеранов', 'Общество защиты прав потребителей', 'Федерация борьбы казак куресі', 'Клуб любителей шахмат', 'Ассоциация фермеров'];
+const NAME_STEMS = [
+  'Казахстан',
+  'Алтын',
+  'Сарыарка',
+  'Жол',
+  'Нур',
+  'Каспий',
+  'Алатау',
+  'Береке',
+  'Азия',
+  'Евразия',
+  'Тенгри',
+  'Алаш',
+  'Шанырак',
+  'Орда',
+  'Достык',
+  'Арман',
+  'Самрук',
+  'Жетысу',
+  'Кокше',
+  'Ертис',
+  'Тау',
+  'Дала',
+  'Батыс',
+  'Шыгыс',
+];
+const NAME_ENDINGS = [
+  'Строй',
+  'Транс',
+  'Агро',
+  'Трейд',
+  'Сервис',
+  'Инвест',
+  'Логистик',
+  'Энерго',
+  'Мунай',
+  'Фарм',
+  'Групп',
+  'Консалт',
+  'Телеком',
+  'Металл',
+  'Пром',
+  'Снаб',
+  'Техно',
+  'Медиа',
+];
+const STATE_NAMES = [
+  'Казводхоз',
+  'Казавтожол',
+  'Национальный центр экспертизы',
+  'Городская поликлиника № 4',
+  'Казгидромет',
+  'Информационно-учетный центр',
+  'Центр судебных экспертиз',
+];
+const ASSOCIATION_NAMES = [
+  'Ассоциация предпринимателей',
+  'Союз ветеранов',
+  'Общество защиты прав потребителей',
+  'Федерация борьбы казак куресі',
+  'Клуб любителей шахмат',
+  'Ассоциация фермеров',
+];
 
 /** Economic activity codes (OKED) with their names. */
 const ACTIVITIES: ReadonlyArray<readonly [string, string]> = [
@@ -88,7 +152,8 @@ function binDigits(form: LegalForm, foreign: boolean): string {
 }
 
 export function binAt(ctx: WorldContext, index: number): string {
-  if (!Number.isSafeInteger(index) || index < 0 || index >= ctx.legalEntities) throw new RangeError(`legal entity index out of range 0..${ctx.legalEntities - 1}`);
+  if (!Number.isSafeInteger(index) || index < 0 || index >= ctx.legalEntities)
+    throw new RangeError(`legal entity index out of range 0..${ctx.legalEntities - 1}`);
   const slot = slotPerm(ctx).forward(index % MONTHS);
   const year = FIRST_YEAR + Math.floor(slot / 12);
   const month = (slot % 12) + 1;
@@ -162,8 +227,17 @@ interface Founder {
 
 const SHARE_SPLITS: Record<number, ReadonlyArray<readonly number[]>> = {
   1: [[100]],
-  2: [[50, 50], [60, 40], [70, 30], [51, 49]],
-  3: [[34, 33, 33], [40, 30, 30], [50, 25, 25]],
+  2: [
+    [50, 50],
+    [60, 40],
+    [70, 30],
+    [51, 49],
+  ],
+  3: [
+    [34, 33, 33],
+    [40, 30, 30],
+    [50, 25, 25],
+  ],
 };
 
 function parentEntity(ctx: WorldContext, index: number): number | undefined {
@@ -187,12 +261,24 @@ function foundersOf(ctx: WorldContext, index: number, form: LegalForm, director:
     case 'JSC': {
       const parent = parentEntity(ctx, index);
       const holder = seatHolder(ctx, index, 'founder-1');
-      return parent === undefined ? [{ person: holder, sharePercent: 100 }] : [{ entity: parent, sharePercent: 60 }, { person: holder, sharePercent: 40 }];
+      return parent === undefined
+        ? [{ person: holder, sharePercent: 100 }]
+        : [
+            { entity: parent, sharePercent: 60 },
+            { person: holder, sharePercent: 40 },
+          ];
     }
     case 'PUBLIC_ASSOCIATION':
-      return [director, seatHolder(ctx, index, 'founder-1'), seatHolder(ctx, index, 'founder-2')].map((person, i) => ({ person, sharePercent: i === 0 ? 34 : 33 }));
+      return [director, seatHolder(ctx, index, 'founder-1'), seatHolder(ctx, index, 'founder-2')].map((person, i) => ({
+        person,
+        sharePercent: i === 0 ? 34 : 33,
+      }));
     case 'LLP': {
-      const count = weighted(r, [[1, 55], [2, 35], [3, 10]] as const);
+      const count = weighted(r, [
+        [1, 55],
+        [2, 35],
+        [3, 10],
+      ] as const);
       const shares = r.pick(SHARE_SPLITS[count]!);
       const people = [r.chance(0.7) ? director : seatHolder(ctx, index, 'founder-0'), seatHolder(ctx, index, 'founder-1'), seatHolder(ctx, index, 'founder-2')];
       const founders: Founder[] = shares.map((sharePercent, i) => ({ person: people[i]!, sharePercent }));
@@ -264,9 +350,15 @@ export function legalEntityRecord(ctx: WorldContext, index: number): LegalEntity
     registeredOn: dayToIso(r.int(firstDay, lastDay)),
     activity: { code, name: activityName },
     address,
-    status: weighted(r, [['ACTIVE', 90], ['LIQUIDATED', 7], ['SUSPENDED', 3]] as const),
+    status: weighted(r, [
+      ['ACTIVE', 90],
+      ['LIQUIDATED', 7],
+      ['SUSPENDED', 3],
+    ] as const),
     directorIin: iinAt(ctx, c.director),
-    founders: c.founders.map((f) => (f.person !== undefined ? { iin: iinAt(ctx, f.person), sharePercent: f.sharePercent } : { bin: binAt(ctx, f.entity!), sharePercent: f.sharePercent })),
+    founders: c.founders.map((f) =>
+      f.person !== undefined ? { iin: iinAt(ctx, f.person), sharePercent: f.sharePercent } : { bin: binAt(ctx, f.entity!), sharePercent: f.sharePercent },
+    ),
   };
 }
 

@@ -40,7 +40,10 @@ export function originOf(ctx: WorldContext, index: number): Origin {
   if (father !== undefined) return originOf(ctx, father);
   const r = rng(ctx.seed, 'origin', index);
   if (isSingle(ctx, index) && r.chance(FOREIGN_SHARE_OF_SINGLES)) {
-    const [citizenship, ethnicity, country, capital] = weighted(r, FOREIGN_CITIZENSHIPS.map((f) => [f, f[4]] as const));
+    const [citizenship, ethnicity, country, capital] = weighted(
+      r,
+      FOREIGN_CITIZENSHIPS.map((f) => [f, f[4]] as const),
+    );
     return { citizenship, ethnicity, country, capital };
   }
   return { ...KAZ, ethnicity: weighted(r, CITIZEN_ETHNICITIES) };

@@ -31,11 +31,27 @@ function decodeCadastral(ctx: WorldContext, value: string, space: string): numbe
 function realEstateCount(ctx: WorldContext, owner: OwnerRef): number {
   if (!mayOwn(ctx, owner)) return 0;
   const r = rng(ctx.seed, 'real-estate-count', owner.kind, owner.index);
-  if (owner.kind === 'entity') return weighted(r, [[0, 40], [1, 30], [2, 15], [3, 8], [5, 5], [8, 2]] as const);
+  if (owner.kind === 'entity')
+    return weighted(r, [
+      [0, 40],
+      [1, 30],
+      [2, 15],
+      [3, 8],
+      [5, 5],
+      [8, 2],
+    ] as const);
   // Within a family only the oldest member holds the home; others may own something else.
   const h = householdOf(ctx, owner.index);
   const holdsHome = h.root.get(owner.index) === owner.index && originOf(ctx, owner.index).citizenship === 'KAZ';
-  return (holdsHome ? 1 : 0) + weighted(r, [[0, 70], [1, 22], [2, 6], [3, 2]] as const);
+  return (
+    (holdsHome ? 1 : 0) +
+    weighted(r, [
+      [0, 70],
+      [1, 22],
+      [2, 6],
+      [3, 2],
+    ] as const)
+  );
 }
 
 function realEstateAt(ctx: WorldContext, owner: OwnerRef, ordinal: number): RealEstateRecord {
@@ -49,10 +65,19 @@ function realEstateAt(ctx: WorldContext, owner: OwnerRef, ordinal: number): Real
     address = homeAddressOf(ctx, owner.index);
     kind = address.apartment ? 'APARTMENT' : 'HOUSE';
   } else if (owner.kind === 'entity') {
-    kind = weighted(r, [['COMMERCIAL', 80], ['GARAGE', 10], ['APARTMENT', 10]] as const);
+    kind = weighted(r, [
+      ['COMMERCIAL', 80],
+      ['GARAGE', 10],
+      ['APARTMENT', 10],
+    ] as const);
     address = ordinal === 0 ? entityAddressOf(ctx, owner.index) : drawAddress(r, ownerRegion(ctx, owner), kind === 'APARTMENT');
   } else {
-    kind = weighted(r, [['APARTMENT', 50], ['HOUSE', 15], ['GARAGE', 30], ['COMMERCIAL', 5]] as const);
+    kind = weighted(r, [
+      ['APARTMENT', 50],
+      ['HOUSE', 15],
+      ['GARAGE', 30],
+      ['COMMERCIAL', 5],
+    ] as const);
     address = drawAddress(r, r.chance(0.7) ? ownerRegion(ctx, owner) : undefined, kind === 'APARTMENT');
   }
   const area = kind === 'APARTMENT' ? r.int(28, 160) : kind === 'HOUSE' ? r.int(60, 400) : kind === 'GARAGE' ? r.int(16, 40) : r.int(40, 2500);
@@ -102,7 +127,18 @@ const ENTITY_PURPOSES = [
 function landCount(ctx: WorldContext, owner: OwnerRef): number {
   if (!mayOwn(ctx, owner)) return 0;
   const r = rng(ctx.seed, 'land-count', owner.kind, owner.index);
-  return owner.kind === 'person' ? weighted(r, [[0, 78], [1, 18], [2, 4]] as const) : weighted(r, [[0, 65], [1, 25], [2, 7], [3, 3]] as const);
+  return owner.kind === 'person'
+    ? weighted(r, [
+        [0, 78],
+        [1, 18],
+        [2, 4],
+      ] as const)
+    : weighted(r, [
+        [0, 65],
+        [1, 25],
+        [2, 7],
+        [3, 3],
+      ] as const);
 }
 
 function landPlotAt(ctx: WorldContext, owner: OwnerRef, ordinal: number): LandPlotRecord {

@@ -32,26 +32,61 @@ interface Model {
   weight: number;
 }
 
-const m = (make: string, wmi: string, model: string, category: Category, cc: number, buyers: Model['buyers'], weight: number): Model => ({ make, wmi, model, category, cc, buyers, weight });
+const m = (make: string, wmi: string, model: string, category: Category, cc: number, buyers: Model['buyers'], weight: number): Model => ({
+  make,
+  wmi,
+  model,
+  category,
+  cc,
+  buyers,
+  weight,
+});
 
 const MODELS: readonly Model[] = [
-  m('Toyota', 'JTD', 'Camry', 'B', 2500, 'both', 14), m('Toyota', 'JTD', 'Corolla', 'B', 1600, 'person', 6),
-  m('Toyota', 'JTM', 'Land Cruiser 200', 'B', 4600, 'both', 4), m('Toyota', 'JTE', 'Land Cruiser Prado', 'B', 2700, 'both', 5),
-  m('Toyota', 'JTM', 'RAV4', 'B', 2000, 'person', 5), m('Lexus', 'JTJ', 'LX 570', 'B', 5700, 'person', 2), m('Lexus', 'JTJ', 'RX 350', 'B', 3500, 'person', 2),
-  m('Hyundai', 'KMH', 'Accent', 'B', 1600, 'person', 10), m('Hyundai', 'KMH', 'Elantra', 'B', 2000, 'person', 6),
-  m('Hyundai', 'KMH', 'Tucson', 'B', 2000, 'person', 5), m('Hyundai', 'KMH', 'Sonata', 'B', 2500, 'both', 4),
-  m('Kia', 'KNA', 'Rio', 'B', 1600, 'person', 7), m('Kia', 'KNA', 'Sportage', 'B', 2000, 'person', 5), m('Kia', 'KNA', 'K5', 'B', 2500, 'person', 4),
-  m('Chevrolet', 'XWB', 'Cobalt', 'B', 1500, 'person', 8), m('Chevrolet', 'XWB', 'Nexia', 'B', 1500, 'person', 6), m('Chevrolet', 'XWB', 'Damas', 'B', 800, 'both', 2),
-  m('Lada', 'XTA', 'Granta', 'B', 1600, 'person', 6), m('Lada', 'XTA', 'Vesta', 'B', 1600, 'person', 4), m('Lada', 'XTA', 'Niva Legend', 'B', 1700, 'person', 4), m('Lada', 'XTA', 'Largus', 'B', 1600, 'both', 2),
-  m('Volkswagen', 'WVW', 'Polo', 'B', 1600, 'person', 4), m('Volkswagen', 'WVW', 'Passat', 'B', 1800, 'person', 2),
-  m('Mercedes-Benz', 'WDD', 'E 200', 'B', 2000, 'both', 3), m('Mercedes-Benz', 'WDB', 'Sprinter', 'C', 2100, 'entity', 2),
-  m('BMW', 'WBA', 'X5', 'B', 3000, 'person', 2), m('BMW', 'WBA', '520i', 'B', 2000, 'person', 2), m('Audi', 'WAU', 'A6', 'B', 2000, 'person', 2),
-  m('Mitsubishi', 'JMB', 'Pajero', 'B', 3000, 'person', 2), m('Mitsubishi', 'JMB', 'Outlander', 'B', 2400, 'person', 2),
-  m('Nissan', 'JN1', 'X-Trail', 'B', 2500, 'person', 2), m('Nissan', 'JN1', 'Almera', 'B', 1600, 'person', 2),
-  m('Haval', 'LGW', 'Jolion', 'B', 1500, 'person', 3), m('Haval', 'LGW', 'H6', 'B', 2000, 'person', 2), m('Chery', 'LVV', 'Tiggo 7 Pro', 'B', 1500, 'person', 3),
-  m('JAC', 'LJ1', 'N120', 'C', 3800, 'entity', 3), m('GAZ', 'X96', 'Gazelle Next', 'C', 2800, 'entity', 5), m('KAMAZ', 'XTC', '5490', 'CE', 12000, 'entity', 3),
-  m('KAMAZ', 'XTC', '65115', 'C', 6700, 'entity', 3), m('MAN', 'WMA', 'TGX', 'CE', 12400, 'entity', 2), m('Yutong', 'LZY', 'ZK6122H9', 'D', 8900, 'entity', 1),
-  m('Yamaha', 'JYA', 'YZF-R6', 'A', 600, 'person', 1), m('Honda', 'JH2', 'CB500X', 'A', 500, 'person', 1), m('Toyota', 'JTD', 'Camry', 'BE', 2500, 'person', 0.3),
+  m('Toyota', 'JTD', 'Camry', 'B', 2500, 'both', 14),
+  m('Toyota', 'JTD', 'Corolla', 'B', 1600, 'person', 6),
+  m('Toyota', 'JTM', 'Land Cruiser 200', 'B', 4600, 'both', 4),
+  m('Toyota', 'JTE', 'Land Cruiser Prado', 'B', 2700, 'both', 5),
+  m('Toyota', 'JTM', 'RAV4', 'B', 2000, 'person', 5),
+  m('Lexus', 'JTJ', 'LX 570', 'B', 5700, 'person', 2),
+  m('Lexus', 'JTJ', 'RX 350', 'B', 3500, 'person', 2),
+  m('Hyundai', 'KMH', 'Accent', 'B', 1600, 'person', 10),
+  m('Hyundai', 'KMH', 'Elantra', 'B', 2000, 'person', 6),
+  m('Hyundai', 'KMH', 'Tucson', 'B', 2000, 'person', 5),
+  m('Hyundai', 'KMH', 'Sonata', 'B', 2500, 'both', 4),
+  m('Kia', 'KNA', 'Rio', 'B', 1600, 'person', 7),
+  m('Kia', 'KNA', 'Sportage', 'B', 2000, 'person', 5),
+  m('Kia', 'KNA', 'K5', 'B', 2500, 'person', 4),
+  m('Chevrolet', 'XWB', 'Cobalt', 'B', 1500, 'person', 8),
+  m('Chevrolet', 'XWB', 'Nexia', 'B', 1500, 'person', 6),
+  m('Chevrolet', 'XWB', 'Damas', 'B', 800, 'both', 2),
+  m('Lada', 'XTA', 'Granta', 'B', 1600, 'person', 6),
+  m('Lada', 'XTA', 'Vesta', 'B', 1600, 'person', 4),
+  m('Lada', 'XTA', 'Niva Legend', 'B', 1700, 'person', 4),
+  m('Lada', 'XTA', 'Largus', 'B', 1600, 'both', 2),
+  m('Volkswagen', 'WVW', 'Polo', 'B', 1600, 'person', 4),
+  m('Volkswagen', 'WVW', 'Passat', 'B', 1800, 'person', 2),
+  m('Mercedes-Benz', 'WDD', 'E 200', 'B', 2000, 'both', 3),
+  m('Mercedes-Benz', 'WDB', 'Sprinter', 'C', 2100, 'entity', 2),
+  m('BMW', 'WBA', 'X5', 'B', 3000, 'person', 2),
+  m('BMW', 'WBA', '520i', 'B', 2000, 'person', 2),
+  m('Audi', 'WAU', 'A6', 'B', 2000, 'person', 2),
+  m('Mitsubishi', 'JMB', 'Pajero', 'B', 3000, 'person', 2),
+  m('Mitsubishi', 'JMB', 'Outlander', 'B', 2400, 'person', 2),
+  m('Nissan', 'JN1', 'X-Trail', 'B', 2500, 'person', 2),
+  m('Nissan', 'JN1', 'Almera', 'B', 1600, 'person', 2),
+  m('Haval', 'LGW', 'Jolion', 'B', 1500, 'person', 3),
+  m('Haval', 'LGW', 'H6', 'B', 2000, 'person', 2),
+  m('Chery', 'LVV', 'Tiggo 7 Pro', 'B', 1500, 'person', 3),
+  m('JAC', 'LJ1', 'N120', 'C', 3800, 'entity', 3),
+  m('GAZ', 'X96', 'Gazelle Next', 'C', 2800, 'entity', 5),
+  m('KAMAZ', 'XTC', '5490', 'CE', 12000, 'entity', 3),
+  m('KAMAZ', 'XTC', '65115', 'C', 6700, 'entity', 3),
+  m('MAN', 'WMA', 'TGX', 'CE', 12400, 'entity', 2),
+  m('Yutong', 'LZY', 'ZK6122H9', 'D', 8900, 'entity', 1),
+  m('Yamaha', 'JYA', 'YZF-R6', 'A', 600, 'person', 1),
+  m('Honda', 'JH2', 'CB500X', 'A', 500, 'person', 1),
+  m('Toyota', 'JTD', 'Camry', 'BE', 2500, 'person', 0.3),
 ];
 const FOR_PERSONS = MODELS.filter((x) => x.buyers !== 'entity').map((x) => [x, x.weight] as const);
 const FOR_ENTITIES = MODELS.filter((x) => x.buyers !== 'person').map((x) => [x, x.weight] as const);
@@ -59,7 +94,31 @@ const COLOURS = ['белый', 'черный', 'серебристый', 'сер
 
 /** Model-year codes of the VIN (position 10), from 1980 repeating every 30 years. */
 const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY123456789';
-const TRANSLITERATION: Record<string, number> = { A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9, S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9 };
+const TRANSLITERATION: Record<string, number> = {
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  J: 1,
+  K: 2,
+  L: 3,
+  M: 4,
+  N: 5,
+  P: 7,
+  R: 9,
+  S: 2,
+  T: 3,
+  U: 4,
+  V: 5,
+  W: 6,
+  X: 7,
+  Y: 8,
+  Z: 9,
+};
 const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
 /** The VIN check digit (position 9, ISO 3779 / North American rule). */
@@ -78,8 +137,24 @@ function vehicleCount(ctx: WorldContext, owner: OwnerRef): number {
   if (!mayOwn(ctx, owner)) return 0;
   const r = rng(ctx.seed, 'vehicle-count', owner.kind, owner.index);
   return owner.kind === 'person'
-    ? weighted(r, [[0, 52], [1, 34], [2, 10], [3, 3], [4, 1]] as const)
-    : weighted(r, [[0, 45], [1, 20], [2, 12], [3, 8], [4, 5], [5, 4], [6, 3], [7, 2], [8, 1]] as const);
+    ? weighted(r, [
+        [0, 52],
+        [1, 34],
+        [2, 10],
+        [3, 3],
+        [4, 1],
+      ] as const)
+    : weighted(r, [
+        [0, 45],
+        [1, 20],
+        [2, 12],
+        [3, 8],
+        [4, 5],
+        [5, 4],
+        [6, 3],
+        [7, 2],
+        [8, 1],
+      ] as const);
 }
 
 function encodeVinSerial(ctx: WorldContext, n: number): string {

@@ -37,7 +37,10 @@ function weaponCount(ctx: WorldContext, person: number): number {
 function weaponAt(ctx: WorldContext, person: number, ordinal: number): WeaponRecord {
   const n = person * SLOTS + ordinal;
   const r = rng(ctx.seed, 'weapon', n);
-  const [prefix, kind, model, calibre] = weighted(r, MODELS.map((x) => [x, x[4]] as const));
+  const [prefix, kind, model, calibre] = weighted(
+    r,
+    MODELS.map((x) => [x, x[4]] as const),
+  );
   const digits = String(ctx.perm('weapon-serial', SPACE).forward(n)).padStart(8, '0');
   const issued = r.int(REFERENCE_DAY - Math.round(5 * YEAR_DAYS), REFERENCE_DAY - 30);
   return {

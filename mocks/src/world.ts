@@ -49,7 +49,8 @@ export function createWorld(options: WorldOptions = {}): SyntheticWorld {
     return persons.get(index, (i) => personRecord(ctx, i));
   };
   const legalEntityAt = (index: number): LegalEntityRecord => {
-    if (!Number.isSafeInteger(index) || index < 0 || index >= ctx.legalEntities) throw new RangeError(`legal entity index out of range 0..${ctx.legalEntities - 1}`);
+    if (!Number.isSafeInteger(index) || index < 0 || index >= ctx.legalEntities)
+      throw new RangeError(`legal entity index out of range 0..${ctx.legalEntities - 1}`);
     return entities.get(index, (i) => legalEntityRecord(ctx, i));
   };
   const owner = (key: OwnerKey) => (key && typeof key === 'object' ? resolveOwner(ctx, key) : undefined);

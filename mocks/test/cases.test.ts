@@ -14,14 +14,26 @@ describe('case registries', () => {
       const allowed = policy().roles.get(user.role)!.bases;
       const mine = registries.cases.filter((c) => c.assigned[0] === user.login);
       for (const basis of allowed) {
-        expect(mine.some((c) => c.basis === basis && c.status === 'OPEN'), `${user.login} ${basis} open`).toBe(true);
-        expect(mine.some((c) => c.basis === basis && c.status === 'CLOSED'), `${user.login} ${basis} closed`).toBe(true);
+        expect(
+          mine.some((c) => c.basis === basis && c.status === 'OPEN'),
+          `${user.login} ${basis} open`,
+        ).toBe(true);
+        expect(
+          mine.some((c) => c.basis === basis && c.status === 'CLOSED'),
+          `${user.login} ${basis} closed`,
+        ).toBe(true);
       }
       expect(mine.every((c) => allowed.includes(c.basis))).toBe(true);
       if (allowed.includes('CRIMINAL')) {
         const open = mine.filter((c) => c.basis === 'CRIMINAL' && c.status === 'OPEN');
-        expect(open.some((c) => articlesQualify(c.articles)), `${user.login} Chapter 8`).toBe(true);
-        expect(open.some((c) => !articlesQualify(c.articles)), `${user.login} outside Chapter 8`).toBe(true);
+        expect(
+          open.some((c) => articlesQualify(c.articles)),
+          `${user.login} Chapter 8`,
+        ).toBe(true);
+        expect(
+          open.some((c) => !articlesQualify(c.articles)),
+          `${user.login} outside Chapter 8`,
+        ).toBe(true);
       }
     }
   });

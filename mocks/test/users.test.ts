@@ -8,7 +8,11 @@ const users = demoUsers(world);
 
 describe('demo users', () => {
   it('cover every role of Appendix 1 with an active user', () => {
-    for (const role of policy().roles.keys()) expect(users.some((u) => u.role === role && u.status === 'ACTIVE'), `role ${role}`).toBe(true);
+    for (const role of policy().roles.keys())
+      expect(
+        users.some((u) => u.role === role && u.status === 'ACTIVE'),
+        `role ${role}`,
+      ).toBe(true);
   });
 
   it('have unique Latin logins, organisations, positions and a second factor besides the EDS (but one)', () => {

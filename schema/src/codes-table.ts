@@ -16,8 +16,9 @@ function link(code: string, docs: string): string {
 }
 
 export function codesTable(codes: Readonly<Record<string, CodeEntry>> = CODES): string {
-  const rows = Object.entries(codes).map(([code, e]) =>
-    `| ${link(code, e.docs)} | ${(e.statuses ?? [e.status]).join(', ')} | ${e.stages.join(', ')} | ${cell(e.rule)} | ${cell(e.meaning)}${e.apollo ? ' (also Apollo)' : ''} |`,
+  const rows = Object.entries(codes).map(
+    ([code, e]) =>
+      `| ${link(code, e.docs)} | ${(e.statuses ?? [e.status]).join(', ')} | ${e.stages.join(', ')} | ${cell(e.rule)} | ${cell(e.meaning)}${e.apollo ? ' (also Apollo)' : ''} |`,
   );
   return ['| code | HTTP | stage | rule | meaning |', '|---|---|---|---|---|', ...rows].join('\n');
 }

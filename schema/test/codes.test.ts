@@ -54,7 +54,13 @@ function codesAtSites(): Map<string, string[]> {
 function anchors(markdown: string): Set<string> {
   const out = new Set<string>();
   for (const [, heading] of markdown.matchAll(/^#{1,6}\s+(.+)$/gm)) {
-    out.add(heading!.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'));
+    out.add(
+      heading!
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-'),
+    );
   }
   for (const [, id] of markdown.matchAll(/<a id="([^"]+)"/g)) out.add(id!);
   return out;

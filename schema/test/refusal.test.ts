@@ -33,7 +33,9 @@ describe('Refusal', () => {
   });
 
   it('becomes a GraphQLError with the same message and extensions', () => {
-    const error = new Refusal('REDACTED', 'Withheld: Appendix 2, row 11', { rule: { appendix: 2, row: 11, column: 2, note: 'Appendix 2, footnote 1' } }).toGraphQLError();
+    const error = new Refusal('REDACTED', 'Withheld: Appendix 2, row 11', {
+      rule: { appendix: 2, row: 11, column: 2, note: 'Appendix 2, footnote 1' },
+    }).toGraphQLError();
     expect(error).toBeInstanceOf(GraphQLError);
     expect(error.toJSON()).toEqual({
       message: 'Withheld: Appendix 2, row 11',

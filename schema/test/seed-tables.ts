@@ -57,7 +57,10 @@ export function readSeedTables(path: string): SeedTables {
   for (const row of tableRows(lines, appendix1, appendix2)) {
     const n = Number.parseInt(row[0]!, 10);
     roleNames.set(n, row[1]!.replace(/\s+/g, ' '));
-    roles.set(n, row.slice(2, 8).map((c) => c.startsWith('+')));
+    roles.set(
+      n,
+      row.slice(2, 8).map((c) => c.startsWith('+')),
+    );
   }
   const services = new Map<number, SeedCell[]>();
   const serviceNames = new Map<number, string>();

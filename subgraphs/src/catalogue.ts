@@ -83,7 +83,12 @@ function* candidates(type: EntityType, world: World, limit: number): Generator<s
 }
 
 /** The first subject of the example's entity (or of `entity`) on which the service's mock has data (scanning up to `limit` subjects). */
-export function demoSubject(definition: ServiceDefinition, world: World, limit = 5000, entity: EntityType = definition.example.entity): Record<string, string> | null {
+export function demoSubject(
+  definition: ServiceDefinition,
+  world: World,
+  limit = 5000,
+  entity: EntityType = definition.example.entity,
+): Record<string, string> | null {
   const read = definition.mock.entities?.[entity];
   if (!read) return null;
   for (const key of candidates(entity, world, limit)) {

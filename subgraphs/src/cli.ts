@@ -6,7 +6,10 @@ const compose = () => import('./compose.ts');
 const registry = () => import('./registry.ts');
 
 function slugList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function port(value: string): number {
@@ -37,7 +40,9 @@ export function registerSubgraphCommands(program: Command): void {
         const fresh = composeSupergraph(services);
         const current = await readSupergraph(options.out);
         const summary = { services: services.length, path: options.out, upToDate: current === fresh };
-        console.log(options.json ? JSON.stringify(summary) : summary.upToDate ? `${summary.path} is up to date` : `${summary.path} is stale: run negiz compose`);
+        console.log(
+          options.json ? JSON.stringify(summary) : summary.upToDate ? `${summary.path} is up to date` : `${summary.path} is stale: run negiz compose`,
+        );
         if (!summary.upToDate) process.exitCode = 1;
         return;
       }
@@ -67,7 +72,9 @@ export function registerSubgraphCommands(program: Command): void {
         logger: { level: 'warn' },
       });
       if (!process.env.NEGIZ_CONTEXT_PUBLIC_KEY && !process.env.NEGIZ_CONTEXT_JWKS_URL) {
-        console.error('negiz: warning: no NEGIZ_CONTEXT_PUBLIC_KEY or NEGIZ_CONTEXT_JWKS_URL: a key pair was generated for this process, so a gateway in another process cannot sign for these subgraphs');
+        console.error(
+          'negiz: warning: no NEGIZ_CONTEXT_PUBLIC_KEY or NEGIZ_CONTEXT_JWKS_URL: a key pair was generated for this process, so a gateway in another process cannot sign for these subgraphs',
+        );
       }
       const address = await host.app.listen({ port: options.port, host: options.host });
       const summary = { address, services: [...host.services.values()].map((s) => s.path) };
@@ -90,7 +97,9 @@ export function registerSubgraphCommands(program: Command): void {
         return;
       }
       for (const e of entries) {
-        const access = Object.entries(e.access).map(([b, a]) => `${b}:${a}`).join(' ');
+        const access = Object.entries(e.access)
+          .map(([b, a]) => `${b}:${a}`)
+          .join(' ');
         console.log(`${String(e.number).padStart(2)} ${e.slug.padEnd(34)} ${e.fields.length} fields  ${access}`);
       }
     });

@@ -19,9 +19,7 @@ export class CompositionFailed extends Error {
 
 /** Compose the services (Federation 2) into the supergraph SDL; throws CompositionFailed listing every error. */
 export function composeSupergraph(services: readonly RegisteredService[], baseUrl: string = DEFAULT_SUBGRAPH_BASE_URL): string {
-  const result = composeServices(
-    services.map((s) => ({ name: s.slug, url: `${baseUrl}/${s.slug}/graphql`, typeDefs: serviceDocument(s.definition) })),
-  );
+  const result = composeServices(services.map((s) => ({ name: s.slug, url: `${baseUrl}/${s.slug}/graphql`, typeDefs: serviceDocument(s.definition) })));
   if (result.errors?.length || !result.supergraphSdl) {
     throw new CompositionFailed((result.errors ?? []).map((e) => e.message));
   }

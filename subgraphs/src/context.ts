@@ -1,5 +1,16 @@
 /** Signing and verifying the gateway's context; the contract itself (issuer, header, claims) is @negiz/schema's. */
-import { SignJWT, createRemoteJWKSet, errors as joseErrors, generateKeyPair, importPKCS8, importSPKI, jwtVerify, type CryptoKey, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import {
+  SignJWT,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  generateKeyPair,
+  importPKCS8,
+  importSPKI,
+  jwtVerify,
+  type CryptoKey,
+  type JWTVerifyGetKey,
+  type KeyObject,
+} from 'jose';
 import { LRUCache } from 'lru-cache';
 import { GATEWAY_CONTEXT_HEADER, GATEWAY_CONTEXT_TTL_SECONDS, GATEWAY_ISSUER, gatewayClaimsSchema, type GatewayClaims } from '@negiz/schema';
 import { subgraphError } from './errors.ts';
@@ -121,10 +132,11 @@ export function developmentContextKeys(): Promise<{ privateKey: CryptoKey; publi
 export async function contextKeys(env: NodeJS.ProcessEnv = process.env): Promise<ContextKeys> {
   const alg = env.NEGIZ_CONTEXT_ALG === 'ES256' ? 'ES256' : 'EdDSA';
   if (env.NEGIZ_CONTEXT_JWKS_URL || env.NEGIZ_CONTEXT_PUBLIC_KEY) {
-    const publicKey = env.NEGIZ_CONTEXT_JWKS_URL ? createRemoteJWKSet(new URL(env.NEGIZ_CONTEXT_JWKS_URL)) : await importSPKI(env.NEGIZ_CONTEXT_PUBLIC_KEY!, alg);
+    const publicKey = env.NEGIZ_CONTEXT_JWKS_URL
+      ? createRemoteJWKSet(new URL(env.NEGIZ_CONTEXT_JWKS_URL))
+      : await importSPKI(env.NEGIZ_CONTEXT_PUBLIC_KEY!, alg);
     const privateKey = env.NEGIZ_CONTEXT_PRIVATE_KEY ? await importPKCS8(env.NEGIZ_CONTEXT_PRIVATE_KEY, alg) : undefined;
     return privateKey ? { publicKey, privateKey, alg } : { publicKey, alg };
   }
   return developmentContextKeys();
 }
-

@@ -68,9 +68,7 @@ export async function createSubgraphHost(options: SubgraphHostOptions = {}): Pro
   }
   // Liveness plus the breakers of the HTTP upstreams: "degraded" while any of them is open.
   app.get('/healthz', async () => {
-    const upstreams = Object.fromEntries(
-      [...breakers].map(([slug, b]) => [slug, b.opened ? 'open' : b.halfOpen ? 'half-open' : 'closed'] as const),
-    );
+    const upstreams = Object.fromEntries([...breakers].map(([slug, b]) => [slug, b.opened ? 'open' : b.halfOpen ? 'half-open' : 'closed'] as const));
     const degraded = Object.values(upstreams).some((state) => state !== 'closed');
     return { status: degraded ? 'degraded' : 'ok', services: services.size, ...(breakers.size ? { upstreams } : {}) };
   });

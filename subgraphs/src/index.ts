@@ -4,14 +4,7 @@ export { loadServices, registerService, SERVICES_DIR, ServiceRegistryError, type
 export { buildServiceSchema } from './schema.ts';
 export { PRELUDE_SCALARS, IINScalar, BINScalar, DateScalar, DateTimeScalar, isIsoDate, isIsoDateTime } from './scalars.ts';
 export { redactInputError, INPUT_MESSAGES, type SubgraphErrorCode } from './errors.ts';
-export {
-  signGatewayContext,
-  verifyGatewayContext,
-  developmentContextKeys,
-  contextKeys,
-  type ContextKeys,
-  type VerificationKey,
-} from './context.ts';
+export { signGatewayContext, verifyGatewayContext, developmentContextKeys, contextKeys, type ContextKeys, type VerificationKey } from './context.ts';
 export { serviceAccess, serviceRules, shieldServiceSchema } from './shield.ts';
 export { authorizationKey, serviceCacheOptions, DEFAULT_CACHE_TTL_SECONDS, type CacheConfig } from './cache.ts';
 export { mountService, formatSubgraphErrors, type HostedService, type ExecuteOperation } from './service-app.ts';

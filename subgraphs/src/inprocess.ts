@@ -38,9 +38,15 @@ export class InProcessGraphQLDataSource implements GraphQLDataSource<Record<stri
     request.http ??= { method: 'POST', url: `inprocess://${this.slug}/graphql`, headers: new Headers() as never };
     await this.willSendRequest?.(options);
     const token = (await this.#contextToken?.(options, this.slug)) ?? request.http.headers.get(GATEWAY_CONTEXT_HEADER) ?? undefined;
-    if (!request.query) return { errors: [{ message: 'In-process subgraph request without a query', extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode } }] };
+    if (!request.query)
+      return { errors: [{ message: 'In-process subgraph request without a query', extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode } }] };
     try {
-      const result = await this.#execute(request.query, { gatewayToken: token }, request.variables as Record<string, unknown> | undefined, request.operationName);
+      const result = await this.#execute(
+        request.query,
+        { gatewayToken: token },
+        request.variables as Record<string, unknown> | undefined,
+        request.operationName,
+      );
       const response: GatewayGraphQLResponse = { data: (result.data ?? null) as GatewayGraphQLResponse['data'] };
       if (result.errors?.length) response.errors = result.errors as unknown as GraphQLFormattedError[];
       return response;

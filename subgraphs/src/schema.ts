@@ -1,6 +1,14 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import DataLoader from 'dataloader';
-import { Kind, type DocumentNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+} from 'graphql';
 import { ENTITY_KEYS, serviceDocument, type EntityPart, type EntityType, type ServiceDefinition } from './define.ts';
 import { declaredEntities, emptyPart, entityTypeOf } from './entities.ts';
 import { inputError } from './errors.ts';
@@ -87,7 +95,11 @@ export function buildServiceSchema(definition: ServiceDefinition, source: DataSo
 
   // The resolvers above read `schema` only when called, after it is built.
   const schema = buildSubgraphSchema([{ typeDefs: document, resolvers: resolvers as never }]);
-  completeNestedEntities(schema, entities.map((e) => e.type), complete);
+  completeNestedEntities(
+    schema,
+    entities.map((e) => e.type),
+    complete,
+  );
   settleEntities(schema);
   return schema;
 }

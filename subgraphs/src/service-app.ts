@@ -12,7 +12,8 @@ import { shieldServiceSchema } from './shield.ts';
 import type { DataSource } from './source/types.ts';
 
 // mercurius-cache is CommonJS while its typings claim an ES default export (stack-notes).
-const mercuriusCache = ((mercuriusCacheModule as unknown as { default?: unknown }).default ?? mercuriusCacheModule) as FastifyPluginAsync<MercuriusCacheOptions>;
+const mercuriusCache = ((mercuriusCacheModule as unknown as { default?: unknown }).default ??
+  mercuriusCacheModule) as FastifyPluginAsync<MercuriusCacheOptions>;
 
 /** Executes an operation against one hosted service, as mercurius's `app.graphql` does. */
 export type ExecuteOperation = (
@@ -54,7 +55,11 @@ export function formatSubgraphErrors(errors: readonly unknown[]): object[] {
     .map((e) => {
       const original = e.originalError;
       if (original && !(original instanceof GraphQLError) && !e.extensions?.code) {
-        return new GraphQLError('Internal error in the service', { nodes: e.nodes, path: e.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies SubgraphErrorCode } });
+        return new GraphQLError('Internal error in the service', {
+          nodes: e.nodes,
+          path: e.path,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies SubgraphErrorCode },
+        });
       }
       return redactInputError(e);
     })

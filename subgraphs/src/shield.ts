@@ -21,7 +21,10 @@ export function serviceAccess(service: Service, claims: GatewayClaims | undefine
   const column = p.basis(basis).column;
   const where = `Appendix 2, row ${service.number} (${service.name.en}), column ${column} (${basis})`;
   if (!roleMayUse(claims.role, basis, p)) {
-    const error = subgraphError('FORBIDDEN_BASIS_FOR_ROLE', `Appendix 1, row ${claims.role}, column ${column} (${basis}): this role may not request on this basis`);
+    const error = subgraphError(
+      'FORBIDDEN_BASIS_FOR_ROLE',
+      `Appendix 1, row ${claims.role}, column ${column} (${basis}): this role may not request on this basis`,
+    );
     return { granted: false, error };
   }
   switch (service.access[basis]) {
@@ -33,7 +36,10 @@ export function serviceAccess(service: Service, claims: GatewayClaims | undefine
       if (claims.articlesQualify) return { granted: true, truncated: false };
       return {
         granted: false,
-        error: subgraphError('FORBIDDEN_ARTICLE_FOR_SERVICE', `${where}: only for criminal cases under the configured articles (${p.articleRestriction.reference})`),
+        error: subgraphError(
+          'FORBIDDEN_ARTICLE_FOR_SERVICE',
+          `${where}: only for criminal cases under the configured articles (${p.articleRestriction.reference})`,
+        ),
       };
     default:
       return { granted: false, error: subgraphError('FORBIDDEN_SERVICE_FOR_BASIS', `${where}: not allowed`) };

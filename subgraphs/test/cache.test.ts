@@ -58,11 +58,13 @@ async function cachedPerBasis(cache: CacheConfig) {
     // Entity references are cached too, and come back whole (the _Entity union needs __typename).
     const bin = fixtureWorld().legalEntityAt(1).bin;
     const entities = async () =>
-      host.services.get('s37-counter-audits')!.graphql(
-        'query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { counterAudits { actNumber } } } }',
-        { gatewayToken: await token('s37-counter-audits', criminal) },
-        { r: [{ __typename: 'LegalEntity', bin }] },
-      );
+      host.services
+        .get('s37-counter-audits')!
+        .graphql(
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { counterAudits { actNumber } } } }',
+          { gatewayToken: await token('s37-counter-audits', criminal) },
+          { r: [{ __typename: 'LegalEntity', bin }] },
+        );
     const fresh = await entities();
     const cached = await entities();
     expect(reads.count).toBe(5);

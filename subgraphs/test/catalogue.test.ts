@@ -9,7 +9,15 @@ describe('the catalogue', () => {
   it('lists each service with its coordinates, truncated fields, access and an example for a subject with data', async () => {
     const world = fixtureWorld();
     const [vehicles, pensions, audits] = catalogue(await loadServices({ dir: FIXTURE_SERVICES_DIR }), world);
-    expect(vehicles!.fields).toEqual(['Vehicle.plate', 'Vehicle.make', 'Vehicle.registeredOn', 'Person.vehicles', 'Query.vehicle', 'Query.vehicleByPlate', 'Query.vehiclesOwnedBy']);
+    expect(vehicles!.fields).toEqual([
+      'Vehicle.plate',
+      'Vehicle.make',
+      'Vehicle.registeredOn',
+      'Person.vehicles',
+      'Query.vehicle',
+      'Query.vehicleByPlate',
+      'Query.vehiclesOwnedBy',
+    ]);
     expect(vehicles!.example).toEqual({
       entity: 'Person',
       query: 'query Example($iin: IIN!) {\n  person(iin: $iin) {\n    vehicles {\n      plate\n      make\n    }\n  }\n}',

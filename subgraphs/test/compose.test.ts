@@ -42,7 +42,10 @@ describe('composition', () => {
     // Every catalogue example is an operation clients can send to the gateway.
     const api = federationInternals.Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
     for (const service of services) {
-      expect(validate(api, parse(exampleQuery(service.definition))).map((e) => e.message), service.slug).toEqual([]);
+      expect(
+        validate(api, parse(exampleQuery(service.definition))).map((e) => e.message),
+        service.slug,
+      ).toEqual([]);
     }
     const committed = await readSupergraph();
     expect(committed, `${SUPERGRAPH_PATH} is missing: run \`npx negiz compose\``).toBeDefined();

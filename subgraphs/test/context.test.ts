@@ -18,10 +18,13 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 async function inProcess(gatewayToken: string | undefined, query = ENTITIES) {
-  return host.services.get('s05-vehicles')!.graphql(query, { gatewayToken }, variables).catch((error: { errors?: unknown[] } & Error) => ({
-    data: null,
-    errors: (error.errors ?? [error]) as Array<{ message: string; extensions?: Record<string, unknown> }>,
-  }));
+  return host.services
+    .get('s05-vehicles')!
+    .graphql(query, { gatewayToken }, variables)
+    .catch((error: { errors?: unknown[] } & Error) => ({
+      data: null,
+      errors: (error.errors ?? [error]) as Array<{ message: string; extensions?: Record<string, unknown> }>,
+    }));
 }
 
 describe('the signed gateway context', () => {
@@ -42,7 +45,9 @@ describe('the signed gateway context', () => {
       extensions: { code: 'GATEWAY_CONTEXT_REQUIRED' },
     });
     const later = () => Date.now() + 61_000;
-    await expect(verifyGatewayContext(shared, { publicKey, audience: 's05-vehicles', now: later })).rejects.toMatchObject({ message: expect.stringMatching(/expired/) });
+    await expect(verifyGatewayContext(shared, { publicKey, audience: 's05-vehicles', now: later })).rejects.toMatchObject({
+      message: expect.stringMatching(/expired/),
+    });
   });
 
   it('refuses a context whose signature was altered, even after the genuine one verified', async () => {
@@ -66,12 +71,18 @@ describe('the signed gateway context', () => {
   it('reads configured keys (PEM) from the environment, EdDSA or ES256', async () => {
     for (const alg of ['EdDSA', 'ES256'] as const) {
       const pair = await generateKeyPair(alg, { extractable: true });
-      const env = { NEGIZ_CONTEXT_ALG: alg, NEGIZ_CONTEXT_PRIVATE_KEY: await exportPKCS8(pair.privateKey), NEGIZ_CONTEXT_PUBLIC_KEY: await exportSPKI(pair.publicKey) };
+      const env = {
+        NEGIZ_CONTEXT_ALG: alg,
+        NEGIZ_CONTEXT_PRIVATE_KEY: await exportPKCS8(pair.privateKey),
+        NEGIZ_CONTEXT_PUBLIC_KEY: await exportSPKI(pair.publicKey),
+      };
       const keys = await contextKeys(env);
       const jws = await signGatewayContext(claims(), { privateKey: keys.privateKey!, audience: 's05-vehicles', alg });
       expect(await verifyGatewayContext(jws, { publicKey: keys.publicKey, audience: 's05-vehicles' })).toEqual(claims());
       const dev = await developmentContextKeys();
-      await expect(verifyGatewayContext(jws, { publicKey: dev.publicKey, audience: 's05-vehicles' })).rejects.toMatchObject({ extensions: { code: 'GATEWAY_CONTEXT_REQUIRED' } });
+      await expect(verifyGatewayContext(jws, { publicKey: dev.publicKey, audience: 's05-vehicles' })).rejects.toMatchObject({
+        extensions: { code: 'GATEWAY_CONTEXT_REQUIRED' },
+      });
     }
   });
 
@@ -90,7 +101,14 @@ describe('the signed gateway context', () => {
       async () => {
         const { privateKey } = await generateKeyPair('EdDSA');
         const { sub, ...rest } = claims();
-        return new SignJWT(rest).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('negiz-gateway').setSubject(sub).setAudience('s05-vehicles').setIssuedAt().setExpirationTime('60s').sign(privateKey);
+        return new SignJWT(rest)
+          .setProtectedHeader({ alg: 'EdDSA' })
+          .setIssuer('negiz-gateway')
+          .setSubject(sub)
+          .setAudience('s05-vehicles')
+          .setIssuedAt()
+          .setExpirationTime('60s')
+          .sign(privateKey);
       },
     ],
     [
@@ -98,7 +116,14 @@ describe('the signed gateway context', () => {
       async () => {
         const { privateKey } = await developmentContextKeys();
         const { sub, ...rest } = claims();
-        return new SignJWT(rest).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('someone-else').setSubject(sub).setAudience('s05-vehicles').setIssuedAt().setExpirationTime('60s').sign(privateKey);
+        return new SignJWT(rest)
+          .setProtectedHeader({ alg: 'EdDSA' })
+          .setIssuer('someone-else')
+          .setSubject(sub)
+          .setAudience('s05-vehicles')
+          .setIssuedAt()
+          .setExpirationTime('60s')
+          .sign(privateKey);
       },
     ],
     ['garbage', async () => 'not.a.token'],

@@ -85,19 +85,28 @@ describe('the in-process data source under @apollo/gateway', () => {
       },
     });
     const vin = world.vehiclesOf({ iin: world.personAt(0).iin })[0]!.vin;
-    const answer = await source.process({ request: { query: `{ vehicle(vin: "${vin}") { plate } }` }, kind: 'incoming operation', context: {}, incomingRequestContext: {} } as never);
+    const answer = await source.process({
+      request: { query: `{ vehicle(vin: "${vin}") { plate } }` },
+      kind: 'incoming operation',
+      context: {},
+      incomingRequestContext: {},
+    } as never);
     expect(answer).toEqual({ data: { vehicle: { plate: world.vehicle(vin)!.plate } } });
   });
 
   it('answers mercurius validation errors and refusals as GraphQL errors', async () => {
     const source = new InProcessGraphQLDataSource({ service: host.services.get('s05-vehicles')!, contextToken: () => token('s05-vehicles') });
-    const process = (query: string) =>
-      source.process({ request: { query }, kind: 'incoming operation', context: {}, incomingRequestContext: {} } as never);
+    const process = (query: string) => source.process({ request: { query }, kind: 'incoming operation', context: {}, incomingRequestContext: {} } as never);
     const invalid = await process('{ noSuchField }');
     expect(invalid.data).toBeNull();
     expect(invalid.errors![0]!.message).toMatch(/Cannot query field "noSuchField"/);
     const unsigned = new InProcessGraphQLDataSource({ service: host.services.get('s05-vehicles')! });
-    const refused = await unsigned.process({ request: { query: '{ vehicle(vin: "X") { plate } }' }, kind: 'incoming operation', context: {}, incomingRequestContext: {} } as never);
+    const refused = await unsigned.process({
+      request: { query: '{ vehicle(vin: "X") { plate } }' },
+      kind: 'incoming operation',
+      context: {},
+      incomingRequestContext: {},
+    } as never);
     expect(refused).toMatchObject({ data: null, errors: [{ extensions: { code: 'GATEWAY_CONTEXT_REQUIRED' } }] });
   });
 });

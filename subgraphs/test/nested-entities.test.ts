@@ -36,8 +36,13 @@ describe("entities nested in a service's own answers", () => {
       source: `{ _entities(representations: [{ __typename: "Person", iin: "${iin}" }]) { ... on Person { civilStatusActs { parties { person { iin civilStatusActs { kind } } } } } } }`,
     });
     expect(result.errors).toBeUndefined();
-    const acts = (result.data as { _entities: Array<{ civilStatusActs: Array<{ parties: Array<{ person: { iin: string; civilStatusActs: unknown[] } | null }> }> }> })._entities[0]!.civilStatusActs;
-    const others = acts.flatMap((a) => a.parties).map((p) => p.person).filter((p) => p && p.iin !== iin);
+    const acts = (
+      result.data as { _entities: Array<{ civilStatusActs: Array<{ parties: Array<{ person: { iin: string; civilStatusActs: unknown[] } | null }> }> }> }
+    )._entities[0]!.civilStatusActs;
+    const others = acts
+      .flatMap((a) => a.parties)
+      .map((p) => p.person)
+      .filter((p) => p && p.iin !== iin);
     expect(others.length).toBeGreaterThan(0);
     for (const other of others) expect(other!.civilStatusActs.length).toBeGreaterThan(0);
     expect(calls[0]).toBe(1);
@@ -53,7 +58,8 @@ describe("entities nested in a service's own answers", () => {
       source: `{ _entities(representations: [{ __typename: "Person", iin: "${iin}" }]) { ... on Person { directRelations { kind person { directRelations { kind } } } } } }`,
     });
     expect(result.errors).toBeUndefined();
-    const relations = (result.data as { _entities: Array<{ directRelations: Array<{ person: { directRelations: unknown[] } | null }> }> })._entities[0]!.directRelations;
+    const relations = (result.data as { _entities: Array<{ directRelations: Array<{ person: { directRelations: unknown[] } | null }> }> })._entities[0]!
+      .directRelations;
     expect(relations.some((r) => (r.person?.directRelations.length ?? 0) > 0)).toBe(true);
   });
 });

@@ -39,7 +39,9 @@ describe('service discovery', () => {
 
   it('refuses a folder whose name is not the policy slug of its number', async () => {
     const dir = await servicesDir({ 's05-cars': 5 });
-    await expect(loadServices({ dir })).rejects.toThrow(new ServiceRegistryError('services/s05-cars: service 5 is "s05-vehicles" in services.yaml; rename the folder'));
+    await expect(loadServices({ dir })).rejects.toThrow(
+      new ServiceRegistryError('services/s05-cars: service 5 is "s05-vehicles" in services.yaml; rename the folder'),
+    );
   });
 
   it('refuses a number that is not a row of Appendix 2', async () => {

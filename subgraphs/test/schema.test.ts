@@ -36,7 +36,10 @@ describe('the generic construction', () => {
   it('answers empty lists and nulls where the source holds nothing on the subject', async () => {
     const { schema } = recorded('s11-pension-contributions');
     const nothing = world.personAt(2).iin; // the fixture mock has no record for every third person
-    const result = await run(schema, `{ _entities(representations: [{ __typename: "Person", iin: "${nothing}" }]) { ... on Person { iin pensionContributions { month } pensionContributionsTotal } } }`);
+    const result = await run(
+      schema,
+      `{ _entities(representations: [{ __typename: "Person", iin: "${nothing}" }]) { ... on Person { iin pensionContributions { month } pensionContributionsTotal } } }`,
+    );
     expect(result).toEqual({ data: { _entities: [{ iin: nothing, pensionContributions: [], pensionContributionsTotal: null }] } });
   });
 
@@ -53,7 +56,10 @@ describe('the generic construction', () => {
   it('leaves entity stubs (resolvable: false) to their owners', async () => {
     const { schema } = recorded('s37-counter-audits');
     const company = world.legalEntityAt(1);
-    const result = await run(schema, `{ _entities(representations: [{ __typename: "LegalEntity", bin: "${company.bin}" }]) { ... on LegalEntity { counterAuditDirector { iin } } } }`);
+    const result = await run(
+      schema,
+      `{ _entities(representations: [{ __typename: "LegalEntity", bin: "${company.bin}" }]) { ... on LegalEntity { counterAuditDirector { iin } } } }`,
+    );
     expect(result).toEqual({ data: { _entities: [{ counterAuditDirector: { iin: company.directorIin } }] } });
     const sdl = ((await run(schema, '{ _service { sdl } }')).data as { _service: { sdl: string } })._service.sdl;
     expect(sdl).toMatch(/type Person\s+@key\(fields: "iin", resolvable: false\)/);
@@ -76,12 +82,16 @@ describe('unexpected exceptions', () => {
       }),
     });
     try {
-      const result = await host.services.get('s05-vehicles')!.graphql(
-        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { vehicles { plate } } } }',
-        { gatewayToken: await token('s05-vehicles') },
-        { r: [{ __typename: 'Person', iin: world.personAt(0).iin }] },
-      );
-      expect(result.errors).toEqual([{ message: 'Internal error in the service', path: ['_entities'], locations: [{ line: 1, column: 23 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      const result = await host.services
+        .get('s05-vehicles')!
+        .graphql(
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { vehicles { plate } } } }',
+          { gatewayToken: await token('s05-vehicles') },
+          { r: [{ __typename: 'Person', iin: world.personAt(0).iin }] },
+        );
+      expect(result.errors).toEqual([
+        { message: 'Internal error in the service', path: ['_entities'], locations: [{ line: 1, column: 23 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
       expect(JSON.stringify(result)).not.toContain(world.personAt(0).iin);
     } finally {
       await host.close();

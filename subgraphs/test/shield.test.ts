@@ -34,14 +34,18 @@ describe('the shield re-checks Appendix 2 from the signed context', () => {
     const result = await entities('s11-pension-contributions', 'Person', { iin: person }, 'pensionContributions { month } pensionContributionsTotal', {
       basis: { type: 'ADMIN_COURT', number: '7510-2024-01-3/1234' },
     });
-    expect(result.data).toEqual({ _entities: [{ pensionContributions: [{ month: '2024-01' }, { month: '2024-02' }, { month: '2024-03' }], pensionContributionsTotal: null }] });
+    expect(result.data).toEqual({
+      _entities: [{ pensionContributions: [{ month: '2024-01' }, { month: '2024-02' }, { month: '2024-03' }], pensionContributionsTotal: null }],
+    });
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0]!.extensions?.code).toBe('REDACTED');
     expect(result.errors![0]!.message).toMatch(/Appendix 2, row 11 .* column 2 \(ADMIN_COURT\), footnote 1/);
     expect(result.errors![0]!.path).toEqual(['_entities', 0, 'pensionContributionsTotal']);
     expect(JSON.stringify(result)).not.toContain('60000');
 
-    const amounts = await entities('s11-pension-contributions', 'Person', { iin: person }, pension, { basis: { type: 'CIVIL', number: '7510-2024-02-2/5678' } });
+    const amounts = await entities('s11-pension-contributions', 'Person', { iin: person }, pension, {
+      basis: { type: 'CIVIL', number: '7510-2024-02-2/5678' },
+    });
     expect(amounts.errors!.every((e) => e.extensions?.code === 'REDACTED')).toBe(true);
     expect(JSON.stringify(amounts)).not.toMatch(/1000\d|"amount":\d/);
   });
@@ -58,7 +62,10 @@ describe('the shield re-checks Appendix 2 from the signed context', () => {
 
   it('opens a tax-authority service only when the case articles qualify', async () => {
     const criminal = { basis: { type: 'CRIMINAL' as const, number: '241500031000123' } };
-    const refused = await entities('s37-counter-audits', 'LegalEntity', { bin: company }, 'counterAudits { actNumber }', { ...criminal, articlesQualify: false });
+    const refused = await entities('s37-counter-audits', 'LegalEntity', { bin: company }, 'counterAudits { actNumber }', {
+      ...criminal,
+      articlesQualify: false,
+    });
     expect(refused.errors![0]!.extensions?.code).toBe('FORBIDDEN_ARTICLE_FOR_SERVICE');
     const served = await entities('s37-counter-audits', 'LegalEntity', { bin: company }, 'counterAudits { actNumber }', { ...criminal, articlesQualify: true });
     expect(served.errors).toBeUndefined();
@@ -67,7 +74,10 @@ describe('the shield re-checks Appendix 2 from the signed context', () => {
 
   it('re-checks Appendix 1: a role may not use a basis it is not entitled to', async () => {
     // Role 16 (bailiffs) has only ENFORCEMENT.
-    const result = await entities('s05-vehicles', 'Person', { iin: person }, 'vehicles { plate }', { role: 16, basis: { type: 'CRIMINAL', number: '241500031000123' } });
+    const result = await entities('s05-vehicles', 'Person', { iin: person }, 'vehicles { plate }', {
+      role: 16,
+      basis: { type: 'CRIMINAL', number: '241500031000123' },
+    });
     expect(result.errors![0]!.extensions?.code).toBe('FORBIDDEN_BASIS_FOR_ROLE');
   });
 

@@ -111,6 +111,7 @@ export async function postGraphQL(
 
 export async function introspect(path: string, token: string, basis: Basis | undefined): Promise<IntrospectionQuery> {
   const { result } = await postGraphQL(path, token, basis, { query: getIntrospectionQuery(), operationName: 'IntrospectionQuery' });
-  if (!result.data) throw new Error(result.errors?.[0] ? `${String(result.errors[0].extensions?.['code'] ?? 'ERROR')}: ${result.errors[0].message}` : 'no schema');
+  if (!result.data)
+    throw new Error(result.errors?.[0] ? `${String(result.errors[0].extensions?.['code'] ?? 'ERROR')}: ${result.errors[0].message}` : 'no schema');
   return result.data as IntrospectionQuery;
 }

@@ -92,7 +92,13 @@ export function App() {
   const fetcher = useMemo<Fetcher>(
     () => async (params, options) => {
       if (!token || !config) return { errors: [{ message: 'Log in first' }] };
-      const { status, retryAfter, result } = await postGraphQL(config.graphqlPath, token, basisRef.current, params, (options?.headers ?? {}) as Record<string, string>);
+      const { status, retryAfter, result } = await postGraphQL(
+        config.graphqlPath,
+        token,
+        basisRef.current,
+        params,
+        (options?.headers ?? {}) as Record<string, string>,
+      );
       const withheld = Array.isArray(result.extensions?.['withheld']) ? (result.extensions['withheld'] as Array<Record<string, unknown>>) : [];
       setOutcome({ status, retryAfter, errors: result.errors ?? [], withheld });
       return result as never;

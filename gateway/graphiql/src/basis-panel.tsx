@@ -64,7 +64,9 @@ export function BasisPanel({
             data-testid="basis-instruction"
             value={basis?.instruction ?? ''}
             disabled={!selected?.instructions?.length}
-            onChange={(e: { target: { value: string } }) => onBasis({ type, number: basis?.number ?? '', ...(e.target.value ? { instruction: e.target.value } : {}) })}
+            onChange={(e: { target: { value: string } }) =>
+              onBasis({ type, number: basis?.number ?? '', ...(e.target.value ? { instruction: e.target.value } : {}) })
+            }
           >
             <option value="">— none —</option>
             {(selected?.instructions ?? []).map((n) => (
@@ -81,7 +83,9 @@ export function BasisPanel({
         </span>
       ) : null}
       <span className={basis?.number ? 'negiz-basis-ok' : 'negiz-basis-missing'} data-testid="basis-summary">
-        {basis?.number ? `Requests carry ${basis.type} ${basis.number}${basis.instruction ? `, instruction ${basis.instruction}` : ''}` : 'Pick a case: every request needs a basis'}
+        {basis?.number
+          ? `Requests carry ${basis.type} ${basis.number}${basis.instruction ? `, instruction ${basis.instruction}` : ''}`
+          : 'Pick a case: every request needs a basis'}
       </span>
       <span className="negiz-user" data-testid="user">
         {mine.user.login} · {mine.user.roleName}

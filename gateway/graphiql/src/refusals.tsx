@@ -49,11 +49,17 @@ interface Item {
 /** One entry per code, reason and rule; the paths it applies to listed under it (a list of records repeats them). */
 function group(outcome: Outcome | undefined): Item[] {
   const raw = [
-    ...(outcome?.errors ?? []).map((e) => ({ code: String(e.extensions?.['code'] ?? 'ERROR'), path: e.path?.join('.'), message: e.message, extensions: e.extensions })),
+    ...(outcome?.errors ?? []).map((e) => ({
+      code: String(e.extensions?.['code'] ?? 'ERROR'),
+      path: e.path?.join('.'),
+      message: e.message,
+      extensions: e.extensions,
+    })),
     ...(outcome?.withheld ?? []).map((w) => ({
       code: String(w['code'] ?? 'REDACTED'),
       path: typeof w['path'] === 'string' ? w['path'] : Array.isArray(w['path']) ? (w['path'] as unknown[]).join('.') : undefined,
-      message: typeof w['reason'] === 'string' ? w['reason'] : typeof w['message'] === 'string' ? w['message'] : `${String(w['coordinate'] ?? 'field')} withheld`,
+      message:
+        typeof w['reason'] === 'string' ? w['reason'] : typeof w['message'] === 'string' ? w['message'] : `${String(w['coordinate'] ?? 'field')} withheld`,
       extensions: w,
     })),
   ];

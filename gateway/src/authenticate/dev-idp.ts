@@ -53,7 +53,12 @@ export async function devIdentityProvider(stateDir = '.negiz'): Promise<DevIdent
     jwks,
     jwksPath,
     issue: (claims) =>
-      new SignJWT({ role: claims.role, org: claims.organisation, amr: claims.amr ?? ['hwk', 'fpt'], ...(claims.clientId ? { client_id: claims.clientId } : {}) })
+      new SignJWT({
+        role: claims.role,
+        org: claims.organisation,
+        amr: claims.amr ?? ['hwk', 'fpt'],
+        ...(claims.clientId ? { client_id: claims.clientId } : {}),
+      })
         .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid!, typ: 'JWT' })
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)

@@ -37,7 +37,9 @@ export function createJustificationChallenge(config: ChallengeConfig = {}): (req
   const secret = config.secret ?? randomBytes(32);
   const keyedDraw = (r: ChallengeRequest): number => {
     const day = (r.now ?? new Date()).toISOString().slice(0, 10);
-    const mac = createHmac('sha256', secret).update(`${r.login}\n${r.basis?.type ?? ''}\n${r.basis?.number ?? ''}\n${r.documentHash}\n${day}`).digest();
+    const mac = createHmac('sha256', secret)
+      .update(`${r.login}\n${r.basis?.type ?? ''}\n${r.basis?.number ?? ''}\n${r.documentHash}\n${day}`)
+      .digest();
     return mac.readUInt32BE(0) / 2 ** 32;
   };
   const draw = config.draw ?? keyedDraw;

@@ -59,7 +59,13 @@ export function userCasesOf(login: string, cases: Iterable<CaseRecord & { title?
   return {
     cases: all
       .filter((c) => c.status === 'OPEN' && c.assignees.includes(login))
-      .map((c) => ({ type: c.type, number: c.number, status: c.status, ...(c.articles ? { articles: c.articles } : {}), ...(c.title ? { title: c.title } : {}) })),
+      .map((c) => ({
+        type: c.type,
+        number: c.number,
+        status: c.status,
+        ...(c.articles ? { articles: c.articles } : {}),
+        ...(c.title ? { title: c.title } : {}),
+      })),
     instructions: [...instructions]
       .filter((i) => i.addressee === login && i.status === 'OPEN' && openCriminal.has(i.caseNumber))
       .map((i) => ({ number: i.number, caseNumber: i.caseNumber, status: i.status })),

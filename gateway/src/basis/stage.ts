@@ -30,7 +30,10 @@ function challenge(options: BasisStageOptions, operation: OperationContext): voi
     now: request.receivedAt,
   });
   if (decision.challenged && !decision.satisfied) {
-    throw new Refusal('JUSTIFICATION_REQUIRED', `Random justification check (order No. 21 p.10, supervision of requests; docs/journal.md#justification-challenges): ${decision.message}`);
+    throw new Refusal(
+      'JUSTIFICATION_REQUIRED',
+      `Random justification check (order No. 21 p.10, supervision of requests; docs/journal.md#justification-challenges): ${decision.message}`,
+    );
   }
 }
 

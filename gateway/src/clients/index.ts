@@ -26,7 +26,12 @@ export { rateLimiter, type RateLimiter } from './limits/rate.ts';
 export { apqCache } from './operations/apq-cache.ts';
 
 /** The clients' stage's stores: budgets and APQ shared across gateway instances through Redis, else in memory. */
-export function clientsOptions(options: { manifest?: OperationManifest; clients?: ClientRegistry; limits?: LimitsInput; redis?: Redis }): Omit<ClientsStageOptions, 'schema'> {
+export function clientsOptions(options: {
+  manifest?: OperationManifest;
+  clients?: ClientRegistry;
+  limits?: LimitsInput;
+  redis?: Redis;
+}): Omit<ClientsStageOptions, 'schema'> {
   const limits = limitsOptions(options.limits);
   const shared = options.redis ? { redis: options.redis } : {};
   return {

@@ -24,7 +24,10 @@ export function grantKind(grant: Grant): string {
 }
 
 /** Whom `negiz token --user` issues a token to: a demo user, or the portal's service account (client egov-portal). */
-export function tokenUser(login: string, world: World = defaultWorld()): (Pick<DemoUser, 'login' | 'role' | 'organisation' | 'mfa'> & { clientId?: string }) | undefined {
+export function tokenUser(
+  login: string,
+  world: World = defaultWorld(),
+): (Pick<DemoUser, 'login' | 'role' | 'organisation' | 'mfa'> & { clientId?: string }) | undefined {
   if (login === EGOV_PORTAL_ACCOUNT.login) return { ...EGOV_PORTAL_ACCOUNT, mfa: ['EDS', 'FINGERPRINT'], clientId: 'egov-portal' };
   return demoUser(world, login);
 }

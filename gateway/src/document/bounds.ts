@@ -76,7 +76,8 @@ export function boundsRefusal(document: DocumentNode, limits: ShapeLimits): Refu
       m = measure(definition.selectionSet);
     } catch (error) {
       if (!(error instanceof ExpansionRefused)) throw error;
-      return error.reason === 'cycle' ? new Refusal('GRAPHQL_VALIDATION_FAILED', error.message) : new Refusal('QUERY_TOO_DEEP', `${error.message} (${ANCHOR})`);
+      if (error.reason === 'cycle') return new Refusal('GRAPHQL_VALIDATION_FAILED', error.message);
+      return new Refusal(error.reason === 'chain' ? 'QUERY_TOO_DEEP' : 'QUERY_TOO_COSTLY', `${error.message} (${ANCHOR})`);
     }
     if (m.depth > Math.max(MAX_SELECTION_DEPTH, limits.maxDepth)) return new Refusal('QUERY_TOO_DEEP', `Query nests selections deeper than ${Math.max(MAX_SELECTION_DEPTH, limits.maxDepth)} levels, introspection included (${ANCHOR})`);
     if (m.introspections > MAX_INTROSPECTIONS) {

@@ -63,7 +63,12 @@ function audienceKey(audience: string | readonly string[]): string {
   return key;
 }
 
-function signWith(privateKey: CryptoKey | KeyObject | Parameters<SignJWT['sign']>[0], alg: 'EdDSA' | 'ES256', ttlSeconds: number, now: () => number): ContextSigner {
+function signWith(
+  privateKey: CryptoKey | KeyObject | Parameters<SignJWT['sign']>[0],
+  alg: 'EdDSA' | 'ES256',
+  ttlSeconds: number,
+  now: () => number,
+): ContextSigner {
   if (privateKey instanceof KeyObject) {
     const header = Buffer.from(JSON.stringify({ alg, typ: 'negiz-context+jwt' })).toString('base64url');
     return async (claims, audience) => {
@@ -72,7 +77,8 @@ function signWith(privateKey: CryptoKey | KeyObject | Parameters<SignJWT['sign']
       const aud = typeof audience === 'string' ? audience : [...audience];
       const payload = Buffer.from(JSON.stringify({ ...rest, iss: GATEWAY_ISSUER, sub, aud, iat, exp: iat + ttlSeconds })).toString('base64url');
       const input = `${header}.${payload}`;
-      const signature = alg === 'EdDSA' ? sign(null, Buffer.from(input), privateKey) : sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+      const signature =
+        alg === 'EdDSA' ? sign(null, Buffer.from(input), privateKey) : sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' });
       return `${input}.${signature.toString('base64url')}`;
     };
   }

@@ -34,7 +34,14 @@ export class HttpDataSource implements GraphQLDataSource {
     try {
       return JSON.parse(text) as GatewayGraphQLResponse;
     } catch {
-      return { errors: [{ message: `The data service answered HTTP ${response.statusCode} without a GraphQL response`, extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' satisfies Code } }] };
+      return {
+        errors: [
+          {
+            message: `The data service answered HTTP ${response.statusCode} without a GraphQL response`,
+            extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' satisfies Code },
+          },
+        ],
+      };
     }
   }
 }

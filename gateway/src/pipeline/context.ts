@@ -104,7 +104,12 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-export function openRequest(input: { method: 'GET' | 'POST'; headers: RequestContext['headers']; operations: SentOperation[]; batched: boolean }): RequestContext {
+export function openRequest(input: {
+  method: 'GET' | 'POST';
+  headers: RequestContext['headers'];
+  operations: SentOperation[];
+  batched: boolean;
+}): RequestContext {
   const request: RequestContext = {
     receivedAt: new Date(),
     startedAt: performance.now(),

@@ -85,8 +85,7 @@ interface Place {
 }
 
 const SKIP_INCLUDE = new Set(['skip', 'include']);
-const conditionsOf = (directives: readonly DirectiveNode[] | undefined): DirectiveNode[] =>
-  directives?.filter((d) => SKIP_INCLUDE.has(d.name.value)) ?? [];
+const conditionsOf = (directives: readonly DirectiveNode[] | undefined): DirectiveNode[] => directives?.filter((d) => SKIP_INCLUDE.has(d.name.value)) ?? [];
 
 function possibleTypes(schema: GraphQLSchema, type: GraphQLCompositeType): Set<string> {
   return new Set(isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.name) : [type.name]);
@@ -103,7 +102,13 @@ function judge(walk: Walk, coordinate: string): Withheld | undefined {
   for (const service of facts.services) {
     const d = walk.verdicts(service);
     if (d.access === 'denied') {
-      return { coordinate, service, code: d.code === 'FORBIDDEN_ARTICLE_FOR_SERVICE' ? d.code : 'FORBIDDEN_SERVICE_FOR_BASIS', rule: d.rule, message: `Withheld: ${d.reason}` };
+      return {
+        coordinate,
+        service,
+        code: d.code === 'FORBIDDEN_ARTICLE_FOR_SERVICE' ? d.code : 'FORBIDDEN_SERVICE_FOR_BASIS',
+        rule: d.rule,
+        message: `Withheld: ${d.reason}`,
+      };
     }
     if (d.access === 'truncated' && (facts.truncated || d.withheldFields.includes(coordinate))) {
       return { coordinate, service, code: 'REDACTED', rule: d.rule, message: `Withheld: ${d.reason}` };

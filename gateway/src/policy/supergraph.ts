@@ -51,7 +51,10 @@ export function readSupergraph(sdl: string, p: Policy = policy(), apiSchema?: Gr
   for (const def of document.definitions) {
     if (def.kind !== Kind.ENUM_TYPE_DEFINITION || def.name.value !== 'join__Graph') continue;
     for (const value of def.values ?? []) {
-      const name = argumentOf(value.directives?.find((d) => d.name.value === 'join__graph'), 'name');
+      const name = argumentOf(
+        value.directives?.find((d) => d.name.value === 'join__graph'),
+        'name',
+      );
       if (typeof name === 'string') enumToName.set(value.name.value, name);
     }
   }
@@ -64,10 +67,22 @@ export function readSupergraph(sdl: string, p: Policy = policy(), apiSchema?: Gr
     for (const field of def.fields ?? []) {
       const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field' && argumentOf(d, 'external') !== true);
       const truncated = (field.directives ?? []).some((d) => d.name.value === 'truncated');
-      fields.set(`${def.name.value}.${field.name.value}`, { services: owners(joins.map((d) => graphService(argumentOf(d, 'graph'))), typeGraphs, joins.length > 0), truncated });
+      fields.set(`${def.name.value}.${field.name.value}`, {
+        services: owners(
+          joins.map((d) => graphService(argumentOf(d, 'graph'))),
+          typeGraphs,
+          joins.length > 0,
+        ),
+        truncated,
+      });
     }
   }
-  return { apiSchema: apiSchema ?? federationInternals.Supergraph.build(sdl, { validateSupergraph: false }).apiSchema().toGraphQLJSSchema(), fields, services, subgraphNames };
+  return {
+    apiSchema: apiSchema ?? federationInternals.Supergraph.build(sdl, { validateSupergraph: false }).apiSchema().toGraphQLJSSchema(),
+    fields,
+    services,
+    subgraphNames,
+  };
 }
 
 /** The same facts through federation-internals' schema model (the reference the syntax-tree reading is checked against). */
@@ -84,7 +99,14 @@ export function readSupergraphModel(sdl: string, p: Policy = policy()): Omit<Sup
     for (const field of type.fields()) {
       const joins = field.appliedDirectivesOf('join__field').filter((d) => !d.arguments().external);
       const truncated = field.appliedDirectives.some((d) => d.name === 'truncated');
-      fields.set(`${type.name}.${field.name}`, { services: owners(joins.map((d) => graphService(d.arguments().graph)), typeGraphs, joins.length > 0), truncated });
+      fields.set(`${type.name}.${field.name}`, {
+        services: owners(
+          joins.map((d) => graphService(d.arguments().graph)),
+          typeGraphs,
+          joins.length > 0,
+        ),
+        truncated,
+      });
     }
   }
   return { fields, services, subgraphNames };

@@ -21,7 +21,10 @@ export interface ReleaseOptions {
   logger?: Logger;
 }
 
-const JOURNAL_UNAVAILABLE = new Refusal('JOURNAL_UNAVAILABLE', 'The journal cannot record the request, so no data is released (order No. 21 p.5, p.10): try again later');
+const JOURNAL_UNAVAILABLE = new Refusal(
+  'JOURNAL_UNAVAILABLE',
+  'The journal cannot record the request, so no data is released (order No. 21 p.5, p.10): try again later',
+);
 
 export function releaseStage(options: ReleaseOptions): (request: RequestContext) => Promise<void> {
   const { journal, metrics, logger } = options;
@@ -37,7 +40,11 @@ export function releaseStage(options: ReleaseOptions): (request: RequestContext)
     }
     const outcome: JournalOutcome = data == null ? 'FAILED' : errors.length ? 'PARTIAL' : 'RELEASED';
     // Apollo Server's order on the wire: errors, data, extensions.
-    const released: FormattedExecutionResult = { ...(errors.length ? { errors } : {}), ...('data' in result ? { data: result.data } : {}), ...(result.extensions ? { extensions: result.extensions } : {}) };
+    const released: FormattedExecutionResult = {
+      ...(errors.length ? { errors } : {}),
+      ...('data' in result ? { data: result.data } : {}),
+      ...(result.extensions ? { extensions: result.extensions } : {}),
+    };
     if (operation.basis) {
       try {
         operation.receipt = await journal.record(journalEntry(operation, outcome));
@@ -53,7 +60,10 @@ export function releaseStage(options: ReleaseOptions): (request: RequestContext)
     }
     operation.result = released;
     // No logins, subjects or case numbers in logs: the request id leads to the journal, which holds them.
-    logger?.debug({ requestId: operation.requestId, basis: operation.basis?.type, outcome, withheld: operation.withheld.length, services: operation.servicesCalled.size }, 'released');
+    logger?.debug(
+      { requestId: operation.requestId, basis: operation.basis?.type, outcome, withheld: operation.withheld.length, services: operation.servicesCalled.size },
+      'released',
+    );
     if (metrics) {
       metrics.requests.inc({ outcome, code: '' });
       metrics.duration.observe({ outcome }, (performance.now() - operation.request.startedAt) / 1000);

@@ -25,7 +25,8 @@ export function reportsPrincipal(options: ReportsPrincipalOptions): (request: Fa
     if (clientId !== undefined && !client) {
       throw new Refusal('CLIENT_NOT_REGISTERED', 'This client is not registered with the gateway (schema/clients.yaml)');
     }
-    if (client?.kind === 'CITIZEN_PORTAL') return { login: identity.login, role: identity.role, organisation: identity.organisation, grants: ['CITIZEN_PORTAL'] };
+    if (client?.kind === 'CITIZEN_PORTAL')
+      return { login: identity.login, role: identity.role, organisation: identity.organisation, grants: ['CITIZEN_PORTAL'] };
     const record = await options.users.user(identity.login);
     const grants = (record?.grants ?? []).filter((g) => g !== 'CITIZEN_PORTAL');
     return { login: identity.login, role: identity.role, organisation: identity.organisation, grants };

@@ -24,7 +24,11 @@ describe('random justification challenge', () => {
 
   it('accepts a challenged request that carries a reason, and never challenges court systems', () => {
     const always = createJustificationChallenge({ share: 1 });
-    expect(always(request(1, { basis: { type: 'CRIMINAL', number: '1', reason: '  checking the alibi of a witness ' } }))).toEqual({ challenged: true, satisfied: true, reason: 'checking the alibi of a witness' });
+    expect(always(request(1, { basis: { type: 'CRIMINAL', number: '1', reason: '  checking the alibi of a witness ' } }))).toEqual({
+      challenged: true,
+      satisfied: true,
+      reason: 'checking the alibi of a witness',
+    });
     expect(always(request(1, { basis: { type: 'CRIMINAL', number: '1', reason: '   ' } }))).toMatchObject({ satisfied: false });
     expect(always(request(1, { client: { kind: 'COURT' } }))).toEqual({ challenged: false });
     expect(createJustificationChallenge({ share: 0 })(request(1))).toEqual({ challenged: false });

@@ -19,7 +19,9 @@ afterAll(async () => {
 
 describe('HTTP case registry adapter', () => {
   it('reads a case and an instruction, with the gateway credential', async () => {
-    nock(BASE, { reqheaders: { authorization: 'Bearer gateway-credential' } }).get('/cases/CRIMINAL/241500031000123').reply(200, CASE);
+    nock(BASE, { reqheaders: { authorization: 'Bearer gateway-credential' } })
+      .get('/cases/CRIMINAL/241500031000123')
+      .reply(200, CASE);
     nock(BASE).get('/instructions/I%2F7').reply(200, { number: 'I/7', caseNumber: '241500031000123', addressee: 'inv1', status: 'OPEN' });
     expect(await registry.findCase('CRIMINAL', '241500031000123')).toEqual(CASE);
     expect(await registry.findInstruction('I/7')).toEqual({ number: 'I/7', caseNumber: '241500031000123', addressee: 'inv1', status: 'OPEN' });
@@ -37,10 +39,20 @@ describe('HTTP case registry adapter', () => {
       ['open', 'BASIS_NOT_YOURS'],
     ] as const) {
       nock(BASE).get(`/cases/CRIMINAL/${other.number}`).reply(200, other);
-      nock(BASE).get('/instructions/I%2F8').reply(200, { ...instruction, status });
-      expect(await verify(identity, claim).then(() => 'OK', (e: { code: string }) => e.code), status).toBe(code);
+      nock(BASE)
+        .get('/instructions/I%2F8')
+        .reply(200, { ...instruction, status });
+      expect(
+        await verify(identity, claim).then(
+          () => 'OK',
+          (e: { code: string }) => e.code,
+        ),
+        status,
+      ).toBe(code);
     }
-    nock(BASE).get('/instructions/I%2F8').reply(200, { ...instruction, status: 'CANCELLED' });
+    nock(BASE)
+      .get('/instructions/I%2F8')
+      .reply(200, { ...instruction, status: 'CANCELLED' });
     expect(await registry.findInstruction('I/8')).toMatchObject({ status: 'UNKNOWN' });
     // An instruction without a status is not a document of the contract: the basis cannot be verified.
     nock(BASE).get(`/cases/CRIMINAL/${other.number}`).reply(200, other);
@@ -49,8 +61,13 @@ describe('HTTP case registry adapter', () => {
   });
 
   it("reads a user's cases, and no cases for a login the registry does not know", async () => {
-    const cases = { cases: [{ type: 'CRIMINAL', number: '241500031000123', status: 'OPEN', articles: ['245'], title: 'tax evasion' }], instructions: [{ number: 'I/7', caseNumber: '241500031000555', status: 'OPEN' }] };
-    nock(BASE, { reqheaders: { authorization: 'Bearer gateway-credential' } }).get('/users/inv1/cases').reply(200, cases);
+    const cases = {
+      cases: [{ type: 'CRIMINAL', number: '241500031000123', status: 'OPEN', articles: ['245'], title: 'tax evasion' }],
+      instructions: [{ number: 'I/7', caseNumber: '241500031000555', status: 'OPEN' }],
+    };
+    nock(BASE, { reqheaders: { authorization: 'Bearer gateway-credential' } })
+      .get('/users/inv1/cases')
+      .reply(200, cases);
     expect(await registry.casesOf('inv1')).toEqual(cases);
     nock(BASE).get('/users/nobody/cases').reply(404);
     expect(await registry.casesOf('nobody')).toEqual({ cases: [], instructions: [] });

@@ -24,7 +24,11 @@ const POLICE_IDENTITY = { login: POLICE, role: 3, organisation: 'MVD', amr: ['hw
 const QUERY = `{ person(iin: "${IIN}") { lastName } }`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const outcome = (promise: Promise<unknown>): Promise<string> => promise.then(() => 'OK', (e: { code?: string }) => e.code ?? String(e));
+const outcome = (promise: Promise<unknown>): Promise<string> =>
+  promise.then(
+    () => 'OK',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 
 describe('the basis verifier against an HTTP case registry', () => {
   let registry: RegistryServer;
@@ -175,7 +179,6 @@ describe('the gateway end to end, case registry over HTTP', () => {
       registry.executeInstruction(INSTRUCTED.instruction);
       expect(await ask(h, POLICE, INSTRUCTED)).toBe('BASIS_NOT_YOURS');
     });
-
   });
 
   describe('basisCacheMs 400', () => {
@@ -198,7 +201,11 @@ describe('the gateway end to end, case registry over HTTP', () => {
       registry.reassignCase(OWN_TOO.type, OWN_TOO.number, ['investigator.police2']);
       registry.executeInstruction(INSTRUCTED.instruction);
       await sleep(CACHE_MS + 20);
-      expect([await ask(h, POLICE, OWN), await ask(h, POLICE, OWN_TOO), await ask(h, POLICE, INSTRUCTED)]).toEqual(['CASE_CLOSED', 'BASIS_NOT_YOURS', 'BASIS_NOT_YOURS']);
+      expect([await ask(h, POLICE, OWN), await ask(h, POLICE, OWN_TOO), await ask(h, POLICE, INSTRUCTED)]).toEqual([
+        'CASE_CLOSED',
+        'BASIS_NOT_YOURS',
+        'BASIS_NOT_YOURS',
+      ]);
     });
   });
 });

@@ -13,7 +13,15 @@ import { ensureGraphiqlBundle } from './fixtures/bundle.ts';
 import { DEMO_CASE, graphiqlGateway } from './fixtures/graphiql-gateway.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 export const SCREENSHOTS = fileURLToPath(new URL('../../../test-output/clients/', import.meta.url));
 
 const QUERY = `query CivilCheck($iin: IIN!) {

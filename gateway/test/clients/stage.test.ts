@@ -70,7 +70,10 @@ describe('court systems', () => {
   });
 
   it('may not send query text: PERSISTED_QUERY_REQUIRED, even with the text of its own operation', async () => {
-    for (const body of [{ query: pensions, variables: { iin: IIN }, extensions: { basis: CIVIL } }, { query: pensions, extensions: persisted(operationId(pensions), { basis: CIVIL }) }]) {
+    for (const body of [
+      { query: pensions, variables: { iin: IIN }, extensions: { basis: CIVIL } },
+      { query: pensions, extensions: persisted(operationId(pensions), { basis: CIVIL }) },
+    ]) {
       const r = await post(h, body, { authorization: court });
       expect(r.status).toBe(400);
       expect(r.body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_REQUIRED');
@@ -138,7 +141,11 @@ describe('portals and GraphiQL', () => {
     const r = await post(h, { query: `{ person(iin: "${IIN}") { lastName } }`, extensions: { basis: CIVIL } }, { authorization: portal });
     expect(r.status).toBe(403);
     expect(r.body.errors![0]!.extensions!['code']).toBe('CLIENT_NOT_ALLOWED');
-    const byHeader = await post(h, { query: `{ person(iin: "${IIN}") { lastName } }`, extensions: { basis: CIVIL } }, { authorization: judge, 'x-negiz-client': 'egov-portal' });
+    const byHeader = await post(
+      h,
+      { query: `{ person(iin: "${IIN}") { lastName } }`, extensions: { basis: CIVIL } },
+      { authorization: judge, 'x-negiz-client': 'egov-portal' },
+    );
     expect(byHeader.status).toBe(200);
     expect(journaled()?.client).toEqual({ kind: 'PORTAL', id: 'portal' });
   });

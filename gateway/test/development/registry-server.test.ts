@@ -19,17 +19,31 @@ describe('the development registry server, read through the gateway adapters', (
   afterAll(() => server?.close());
 
   it("serves the world's cases and instructions (numbers with a slash included), 404 for unknown ones", async () => {
-    expect(await cases.findCase(OWN.type, OWN.number)).toEqual({ ...OWN, status: 'OPEN', assignees: ['investigator.police', 'prosecutor.almaty'], articles: expect.any(Array) });
+    expect(await cases.findCase(OWN.type, OWN.number)).toEqual({
+      ...OWN,
+      status: 'OPEN',
+      assignees: ['investigator.police', 'prosecutor.almaty'],
+      articles: expect.any(Array),
+    });
     expect(await cases.findCase(CLOSED.type, CLOSED.number)).toMatchObject({ status: 'CLOSED' });
     expect(await cases.findCase('CRIMINAL', '999999999999999')).toBeUndefined();
-    expect(await cases.findInstruction(TO_POLICE)).toEqual({ number: TO_POLICE, caseNumber: '261673035000032', addressee: 'investigator.police', status: 'OPEN' });
+    expect(await cases.findInstruction(TO_POLICE)).toEqual({
+      number: TO_POLICE,
+      caseNumber: '261673035000032',
+      addressee: 'investigator.police',
+      status: 'OPEN',
+    });
     expect(await cases.findInstruction(EXECUTED)).toMatchObject({ status: 'EXECUTED' });
     expect(await cases.findInstruction('00-0000/00')).toBeUndefined();
   });
 
   it("answers a user's open cases and open instructions, without anybody's logins", async () => {
     const mine = await cases.casesOf('investigator.police');
-    expect(mine.cases.map((c) => `${c.type}:${c.number}`).sort()).toEqual(['ADMIN_OFFENCE:261889000024', 'CRIMINAL:261889031000021', 'CRIMINAL:261889032000022']);
+    expect(mine.cases.map((c) => `${c.type}:${c.number}`).sort()).toEqual([
+      'ADMIN_OFFENCE:261889000024',
+      'CRIMINAL:261889031000021',
+      'CRIMINAL:261889032000022',
+    ]);
     expect(mine.cases.every((c) => c.status === 'OPEN')).toBe(true);
     expect(mine.instructions).toEqual([{ number: TO_POLICE, caseNumber: '261673035000032', status: 'OPEN' }]);
     expect(JSON.stringify(mine)).not.toMatch(/prosecutor\.almaty|investigator\.knb/);
@@ -50,7 +64,10 @@ describe('the development registry server, read through the gateway adapters', (
       expect(await registry.findCase('CRIMINAL', '261889031000021')).toMatchObject({ assignees: ['investigator.police2'] });
       own.executeInstruction(TO_POLICE);
       expect(await registry.findInstruction(TO_POLICE)).toMatchObject({ status: 'EXECUTED' });
-      expect(await registry.casesOf('investigator.police')).toEqual({ cases: [{ type: 'ADMIN_OFFENCE', number: '261889000024', status: 'OPEN', title: expect.any(String) }], instructions: [] });
+      expect(await registry.casesOf('investigator.police')).toEqual({
+        cases: [{ type: 'ADMIN_OFFENCE', number: '261889000024', status: 'OPEN', title: expect.any(String) }],
+        instructions: [],
+      });
       own.setUserStatus('investigator.police', 'BLOCKED');
       expect(await users.user('investigator.police')).toMatchObject({ status: 'BLOCKED' });
       expect(await users.user('nobody.at.all')).toBeUndefined();

@@ -10,15 +10,35 @@ const me = demoUser(world, 'investigator.police')!;
 
 function row(subjects: ReportRow['subjects'], basis: { type: string; number: string }): ReportRow {
   return {
-    id: 1, receivedAt: '2026-11-02T05:00:00.000Z', localTime: '2026-11-02T10:00:00.000+05:00', login: me.login, role: 3, organisation: me.organisation,
-    client: { kind: 'PORTAL', id: 'portal' }, basisType: basis.type, basisNumber: basis.number, verification: 'VERIFIED', instruction: null, reason: null,
-    operation: { documentHash: 'h', kind: 'query' } as ReportRow['operation'], subjects, servicesCalled: ['s01-individuals'], withheld: [], outcome: 'RELEASED',
-    refusal: null, recordCounts: {}, durationMs: 1, destroyed: false, flags: [],
+    id: 1,
+    receivedAt: '2026-11-02T05:00:00.000Z',
+    localTime: '2026-11-02T10:00:00.000+05:00',
+    login: me.login,
+    role: 3,
+    organisation: me.organisation,
+    client: { kind: 'PORTAL', id: 'portal' },
+    basisType: basis.type,
+    basisNumber: basis.number,
+    verification: 'VERIFIED',
+    instruction: null,
+    reason: null,
+    operation: { documentHash: 'h', kind: 'query' } as ReportRow['operation'],
+    subjects,
+    servicesCalled: ['s01-individuals'],
+    withheld: [],
+    outcome: 'RELEASED',
+    refusal: null,
+    recordCounts: {},
+    durationMs: 1,
+    destroyed: false,
+    flags: [],
   };
 }
 
 describe('worldFlags', () => {
-  const myCase = createRegistries(world).casesOfUser(me.login).find((c) => c.status === 'OPEN')!;
+  const myCase = createRegistries(world)
+    .casesOfUser(me.login)
+    .find((c) => c.status === 'OPEN')!;
   const basis = { type: myCase.basis, number: myCase.number };
 
   it('knows the user as a person of the population and the subjects of their case', async () => {

@@ -42,7 +42,9 @@ async function look(withCars: boolean, query = QUERY) {
 }
 
 describe('what the operation memo patches in Apollo', () => {
-  const operations = require(OPERATIONS_MODULE) as { operationFromDocument: ((...args: unknown[]) => unknown) & { negizOriginal?: (...args: unknown[]) => unknown } };
+  const operations = require(OPERATIONS_MODULE) as {
+    operationFromDocument: ((...args: unknown[]) => unknown) & { negizOriginal?: (...args: unknown[]) => unknown };
+  };
 
   it('is the operationFromDocument that was reviewed', () => {
     memoiseGatewayOperations();
@@ -56,7 +58,9 @@ describe('what the operation memo patches in Apollo', () => {
     const executeQueryPlan = readFileSync(join(dirname(GATEWAY_ENTRY), 'executeQueryPlan.js'), 'utf8');
     const calls = executeQueryPlan.match(/operationFromDocument\)\(/g) ?? [];
     expect(calls.length, `@apollo/gateway's dist/executeQueryPlan.js no longer calls operationFromDocument( exactly once: ${RECHECK}`).toBe(1);
-    expect(executeQueryPlan, `@apollo/gateway's execution-time call changed its options: ${RECHECK}`).toMatch(/operationFromDocument\)\(apiSchema, \{[^]*?\}, \{\s*validate: false,\s*\}\)/);
+    expect(executeQueryPlan, `@apollo/gateway's execution-time call changed its options: ${RECHECK}`).toMatch(
+      /operationFromDocument\)\(apiSchema, \{[^]*?\}, \{\s*validate: false,\s*\}\)/,
+    );
     // federation-internals' index re-exports through getters, so the gateway's call reaches the patched module.
     const internals = require(require.resolve('@apollo/federation-internals', { paths: [GATEWAY_ENTRY] })) as { operationFromDocument: unknown };
     expect(internals.operationFromDocument, `the export @apollo/gateway calls is no longer the patched one: ${RECHECK}`).toBe(operations.operationFromDocument);
@@ -69,7 +73,10 @@ describe('what the operation memo patches in Apollo', () => {
       '@apollo/federation-internals': installedVersion('@apollo/federation-internals', OPERATIONS_MODULE),
     };
     for (const [name, version] of Object.entries(installed)) {
-      expect(manifest.dependencies[name], `${name} must be pinned to an exact version in gateway/package.json: an upgrade is a review of operation-memo.ts`).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(
+        manifest.dependencies[name],
+        `${name} must be pinned to an exact version in gateway/package.json: an upgrade is a review of operation-memo.ts`,
+      ).toMatch(/^\d+\.\d+\.\d+$/);
       expect(version, `${name} installed is not the pinned version: ${RECHECK}`).toBe(manifest.dependencies[name]);
     }
   });

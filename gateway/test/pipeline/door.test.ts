@@ -11,8 +11,15 @@ import { IIN, startHarness, type Harness } from '../harness.ts';
 
 const CIVIL = { type: 'CIVIL', number: '7510-2024-02-2/1234' };
 const registered = canonicalBody('query CivilName($iin: IIN!) { person(iin: $iin) { lastName } }');
-const manifest = buildManifest({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: operationId(registered), name: 'CivilName', type: 'query', body: registered }] });
-const clients = buildClientRegistry({ clients: [{ id: 'court-civil', kind: 'COURT', name: 'Civil courts case system', operations: [{ id: operationId(registered), name: 'CivilName' }] }] }, manifest);
+const manifest = buildManifest({
+  format: 'apollo-persisted-query-manifest',
+  version: 1,
+  operations: [{ id: operationId(registered), name: 'CivilName', type: 'query', body: registered }],
+});
+const clients = buildClientRegistry(
+  { clients: [{ id: 'court-civil', kind: 'COURT', name: 'Civil courts case system', operations: [{ id: operationId(registered), name: 'CivilName' }] }] },
+  manifest,
+);
 
 /** Spellings of /graphql that one HTTP stack or another may route to it. */
 const SPELLINGS = [
@@ -62,7 +69,12 @@ describe('every spelling of the GraphQL path passes every stage', () => {
   it("a court's free query text is PERSISTED_QUERY_REQUIRED on every spelling, by POST and by GET, and no service is asked", async () => {
     const body = { query: registered, variables: { iin: IIN }, extensions: { basis: CIVIL } };
     for (const path of SPELLINGS) {
-      const post = await h.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/json', authorization: court }, payload: JSON.stringify(body) });
+      const post = await h.app.inject({
+        method: 'POST',
+        url: path,
+        headers: { 'content-type': 'application/json', authorization: court },
+        payload: JSON.stringify(body),
+      });
       expect(post.statusCode, `POST ${path}`).toBe(400);
       expect(post.json().errors[0].extensions.code, `POST ${path}`).toBe('PERSISTED_QUERY_REQUIRED');
       expect(post.json().data, `POST ${path}`).toBeUndefined();
@@ -112,7 +124,15 @@ describe('GET and POST go through the same stages', () => {
     expect(strip(byGet.json())).toEqual(strip(byPost.json()));
     expect(byPost.json().data.person.lastName).toBe('Last012');
     const [a, b] = h.journal.entries;
-    const comparable = (e: typeof a) => ({ user: e!.user, client: e!.client, basis: e!.basis, operation: e!.operation, subjects: e!.subjects, servicesCalled: [...e!.servicesCalled].sort(), outcome: e!.outcome });
+    const comparable = (e: typeof a) => ({
+      user: e!.user,
+      client: e!.client,
+      basis: e!.basis,
+      operation: e!.operation,
+      subjects: e!.subjects,
+      servicesCalled: [...e!.servicesCalled].sort(),
+      outcome: e!.outcome,
+    });
     expect(h.journal.entries).toHaveLength(2);
     expect(comparable(b)).toEqual(comparable(a));
   });
@@ -136,7 +156,11 @@ describe('GET and POST go through the same stages', () => {
   });
 
   it('GET parameters that are not JSON are a BAD_REQUEST, never a 500', async () => {
-    const r = await h.app.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent('{ __typename }')}&variables=%7Bnot-json`, headers: { authorization: judge } });
+    const r = await h.app.inject({
+      method: 'GET',
+      url: `/graphql?query=${encodeURIComponent('{ __typename }')}&variables=%7Bnot-json`,
+      headers: { authorization: judge },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().errors[0].extensions.code).toBe('BAD_REQUEST');
   });

@@ -36,7 +36,12 @@ describe('the pipeline', () => {
 
   it('answers an unexpected failure as INTERNAL, without its message', async () => {
     const stages = stand([]);
-    stages[3] = { name: 'policy', run: () => { throw new TypeError('secret 850301300012'); } };
+    stages[3] = {
+      name: 'policy',
+      run: () => {
+        throw new TypeError('secret 850301300012');
+      },
+    };
     const r = request();
     await pipeline(stages).run(r);
     expect(r.refusal?.code).toBe('INTERNAL');
@@ -49,7 +54,7 @@ describe('the pipeline', () => {
     expect(() => pipeline(stages.filter((s) => s.name !== 'clients'))).toThrow(/must run/);
   });
 
-  it('is the gateway server\'s pipeline', async () => {
+  it("is the gateway server's pipeline", async () => {
     const h = await startHarness();
     try {
       expect(h.pipeline.stages.map((s) => s.name)).toEqual([...STAGE_ORDER]);

@@ -67,9 +67,15 @@ beforeAll(async () => {
   } catch {
     supergraphSdl = undefined;
   }
-  h = await startHarness({ servicesDir: SERVICES_DIR, world, ...(supergraphSdl ? { supergraphSdl } : {}), users: [...policy().roles.keys()].map((role) => ({ login: `r${role}`, status: 'ACTIVE' as const, role })) });
+  h = await startHarness({
+    servicesDir: SERVICES_DIR,
+    world,
+    ...(supergraphSdl ? { supergraphSdl } : {}),
+    users: [...policy().roles.keys()].map((role) => ({ login: `r${role}`, status: 'ACTIVE' as const, role })),
+  });
   const everyone = [...policy().roles.keys()].map((r) => `r${r}`);
-  for (const basis of BASIS_CODES) h.cases.cases.set(`${basis}:${NUMBERS[basis]}`, { type: basis, number: NUMBERS[basis], status: 'OPEN', assignees: everyone, articles: ['190'] });
+  for (const basis of BASIS_CODES)
+    h.cases.cases.set(`${basis}:${NUMBERS[basis]}`, { type: basis, number: NUMBERS[basis], status: 'OPEN', assignees: everyone, articles: ['190'] });
   h.cases.cases.set(`CRIMINAL:${TAX_CASE}`, { type: 'CRIMINAL', number: TAX_CASE, status: 'OPEN', assignees: everyone, articles: ['245'] });
   // One probe per service: a plain field on an entity it attaches to, plus its withheld fields there.
   const byService = new Map<number, Probe>();
@@ -108,7 +114,15 @@ it('gives every role x basis x service cell its Appendix 2 outcome', async () =>
   let cells = 0;
   for (const [role, row] of p.roles) {
     const token = await h.token({ login: `r${role}`, role, organisation: 'ORG' });
-    const variants: Array<{ basis: BasisCode; number: string; articles: string[] }> = row.bases.flatMap((basis): Array<{ basis: BasisCode; number: string; articles: string[] }> => (basis === 'CRIMINAL' ? [{ basis, number: NUMBERS.CRIMINAL, articles: ['190'] }, { basis, number: TAX_CASE, articles: ['245'] }] : [{ basis, number: NUMBERS[basis], articles: ['190'] }]));
+    const variants: Array<{ basis: BasisCode; number: string; articles: string[] }> = row.bases.flatMap(
+      (basis): Array<{ basis: BasisCode; number: string; articles: string[] }> =>
+        basis === 'CRIMINAL'
+          ? [
+              { basis, number: NUMBERS.CRIMINAL, articles: ['190'] },
+              { basis, number: TAX_CASE, articles: ['245'] },
+            ]
+          : [{ basis, number: NUMBERS[basis], articles: ['190'] }],
+    );
     for (const v of variants) {
       h.calls.length = 0;
       const r = await post(h, { query, extensions: { basis: { type: v.basis, number: v.number } } }, { authorization: `Bearer ${token}` });

@@ -43,7 +43,13 @@ describe('field-level rules', () => {
     const r = await ask(`{ person(iin: "${IIN}") { pensionContributions { period amount } pensionContributionsTotal } }`, B.ADMIN_COURT);
     expect(r.status).toBe(200);
     expect(r.body.data).toEqual({
-      person: { pensionContributions: [{ period: '2026-01', amount: null }, { period: '2026-02', amount: null }], pensionContributionsTotal: null },
+      person: {
+        pensionContributions: [
+          { period: '2026-01', amount: null },
+          { period: '2026-02', amount: null },
+        ],
+        pensionContributionsTotal: null,
+      },
     });
     expect(codes(r)).toEqual(
       expect.arrayContaining([
@@ -73,7 +79,10 @@ describe('field-level rules', () => {
     const plain = await ask(q, B.CRIMINAL);
     expect(codes(plain)).toEqual([['person.counterAudits', 'FORBIDDEN_ARTICLE_FOR_SERVICE']]);
     const tax = await ask(q, B.CRIMINAL_TAX);
-    expect(tax.body).toEqual({ data: { person: { counterAudits: [{ auditNumber: 'CA-1' }] } }, extensions: { journal: expect.objectContaining({ id: expect.any(String) }) } });
+    expect(tax.body).toEqual({
+      data: { person: { counterAudits: [{ auditNumber: 'CA-1' }] } },
+      extensions: { journal: expect.objectContaining({ id: expect.any(String) }) },
+    });
   });
 
   it('keeps a selection set valid when all its fields are removed, without leaking the probe', async () => {
@@ -114,7 +123,12 @@ describe('no bypass', () => {
       B.CIVIL,
     );
     expect(r.body.data).toEqual({
-      person: { transport: [{ __typename: 'Vehicle', plate: '123ABC02', stolenReport: null }, { __typename: 'Trailer', trailerPlate: '77TR02' }] },
+      person: {
+        transport: [
+          { __typename: 'Vehicle', plate: '123ABC02', stolenReport: null },
+          { __typename: 'Trailer', trailerPlate: '77TR02' },
+        ],
+      },
     });
     expect(codes(r)).toEqual([['person.transport.0.stolenReport', 'FORBIDDEN_SERVICE_FOR_BASIS']]);
     expect(h.calls.some((c) => c.service === 's23-criminal-vehicles')).toBe(false);
@@ -156,7 +170,10 @@ describe('no bypass', () => {
       ]),
     });
     const [criminal, offence, court] = response.json() as Array<{ data: unknown; errors?: unknown[] }>;
-    expect(criminal).toEqual({ data: { person: { pensionContributionsTotal: 51000, stateEmployeeRecord: { position: 'Chief specialist' } } }, extensions: { journal: expect.objectContaining({ id: expect.any(String) }) } });
+    expect(criminal).toEqual({
+      data: { person: { pensionContributionsTotal: 51000, stateEmployeeRecord: { position: 'Chief specialist' } } },
+      extensions: { journal: expect.objectContaining({ id: expect.any(String) }) },
+    });
     expect(offence!.data).toEqual({ person: { pensionContributionsTotal: null, stateEmployeeRecord: null } });
     expect(court!.data).toEqual({ person: { pensionContributionsTotal: null, stateEmployeeRecord: null } });
     // The signed context of each subgraph call names the basis of its own operation.
@@ -166,7 +183,10 @@ describe('no bypass', () => {
   });
 
   it('GET requests are pruned like POST', async () => {
-    const params = new URLSearchParams({ query: `{ person(iin: "${IIN}") { stateEmployeeRecord { position } } }`, extensions: JSON.stringify({ basis: B.ADMIN_OFFENCE }) });
+    const params = new URLSearchParams({
+      query: `{ person(iin: "${IIN}") { stateEmployeeRecord { position } } }`,
+      extensions: JSON.stringify({ basis: B.ADMIN_OFFENCE }),
+    });
     const response = await h.app.inject({ method: 'GET', url: `/graphql?${params}`, headers: { authorization: `Bearer ${token}` } });
     expect(response.json()).toMatchObject({ data: { person: { stateEmployeeRecord: null } } });
   });
@@ -204,7 +224,12 @@ describe('no bypass', () => {
     const q = `{ person(iin: "${IIN}") { lastName pensionContributionsTotal stateEmployeeRecord { position } counterAudits { auditNumber } } }`;
     const expected = {
       CRIMINAL: { lastName: 'Last012', pensionContributionsTotal: 51000, stateEmployeeRecord: { position: 'Chief specialist' }, counterAudits: null },
-      CRIMINAL_TAX: { lastName: 'Last012', pensionContributionsTotal: 51000, stateEmployeeRecord: { position: 'Chief specialist' }, counterAudits: [{ auditNumber: 'CA-1' }] },
+      CRIMINAL_TAX: {
+        lastName: 'Last012',
+        pensionContributionsTotal: 51000,
+        stateEmployeeRecord: { position: 'Chief specialist' },
+        counterAudits: [{ auditNumber: 'CA-1' }],
+      },
       ADMIN_COURT: { lastName: 'Last012', pensionContributionsTotal: null, stateEmployeeRecord: null, counterAudits: null },
       ADMIN_OFFENCE: { lastName: 'Last012', pensionContributionsTotal: null, stateEmployeeRecord: null, counterAudits: null },
       CIVIL: { lastName: 'Last012', pensionContributionsTotal: null, stateEmployeeRecord: { position: 'Chief specialist' }, counterAudits: null },
@@ -222,6 +247,9 @@ describe('no bypass', () => {
     h.cases.cases.set('CRIMINAL:241500031000300', { type: 'CRIMINAL', number: '241500031000300', status: 'OPEN', assignees: ['inv'] });
     const other = await h.token({ login: 'inv', role: 3 });
     const r = await post(h, { query: q, extensions: { basis: { type: 'CRIMINAL', number: '241500031000300' } } }, { authorization: `Bearer ${other}` });
-    expect(r.body).toEqual({ data: { person: { pensionContributions: [{ amount: 25000 }, { amount: 26000 }] } }, extensions: { journal: expect.objectContaining({ id: expect.any(String) }) } });
+    expect(r.body).toEqual({
+      data: { person: { pensionContributions: [{ amount: 25000 }, { amount: 26000 }] } },
+      extensions: { journal: expect.objectContaining({ id: expect.any(String) }) },
+    });
   });
 });

@@ -24,11 +24,15 @@ describe('field attribution from the supergraph', () => {
     expect(facts.apiSchema.getDirective('truncated')).toBeUndefined();
   });
 
-  it.skipIf(!existsSync(SUPERGRAPH_PATH))('reads the composed supergraph of all services the same both ways', () => {
-    const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
-    const ast = readSupergraph(sdl);
-    const model = readSupergraphModel(sdl);
-    expect(new Map(ast.fields)).toEqual(new Map(model.fields));
-    expect(ast.subgraphNames).toEqual(model.subgraphNames);
-  }, 60_000);
+  it.skipIf(!existsSync(SUPERGRAPH_PATH))(
+    'reads the composed supergraph of all services the same both ways',
+    () => {
+      const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+      const ast = readSupergraph(sdl);
+      const model = readSupergraphModel(sdl);
+      expect(new Map(ast.fields)).toEqual(new Map(model.fields));
+      expect(ast.subgraphNames).toEqual(model.subgraphNames);
+    },
+    60_000,
+  );
 });

@@ -87,7 +87,10 @@ describe('durability through the gateway, journal on PostgreSQL', () => {
     steady = { db: a, journal: await createJournal({ url: a.url, devKeyPath: 'memory' }) };
     outage = { db: b, proxy, journal: await createJournal({ url: proxied.toString(), devKeyPath: 'memory', connectTimeoutMs: 500, queryTimeoutMs: 2_000 }) };
     current = steady.journal;
-    h = await startHarness({ users: [{ login: 'inv1', status: 'ACTIVE', role: 3 }], journal: { record: (entry) => current.record(entry), close: async () => undefined } });
+    h = await startHarness({
+      users: [{ login: 'inv1', status: 'ACTIVE', role: 3 }],
+      journal: { record: (entry) => current.record(entry), close: async () => undefined },
+    });
     h.cases.cases.set(`CRIMINAL:${CASE.number}`, { type: 'CRIMINAL', number: CASE.number, status: 'OPEN', assignees: ['inv1'] });
     token = await h.token({ login: 'inv1' });
   }, 30_000);

@@ -57,7 +57,10 @@ describe('receipts in extensions.journal', () => {
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      payload: JSON.stringify([{ query: QUERY, extensions: { basis: MINE } }, { query: QUERY, extensions: { basis: MINE } }]),
+      payload: JSON.stringify([
+        { query: QUERY, extensions: { basis: MINE } },
+        { query: QUERY, extensions: { basis: MINE } },
+      ]),
     });
     const bodies = response.json() as Array<{ extensions: { journal: { id: string } } }>;
     expect(bodies.map((b) => b.extensions.journal.id).sort()).toEqual(['0', '1']);
@@ -68,7 +71,12 @@ describe('receipts in extensions.journal', () => {
     expect(r.status).toBe(403);
     expect(r.body.errors![0]!.extensions!.code).toBe('BASIS_NOT_YOURS');
     expectReceiptOf(h.journal, (r.body.extensions as { journal: unknown }).journal);
-    expect(h.journal.entries[0]).toMatchObject({ outcome: 'REFUSED', refusal: 'BASIS_NOT_YOURS', basis: { type: 'CRIMINAL', number: OTHERS.number, verification: 'BASIS_NOT_YOURS' }, caseNumber: OTHERS.number });
+    expect(h.journal.entries[0]).toMatchObject({
+      outcome: 'REFUSED',
+      refusal: 'BASIS_NOT_YOURS',
+      basis: { type: 'CRIMINAL', number: OTHERS.number, verification: 'BASIS_NOT_YOURS' },
+      caseNumber: OTHERS.number,
+    });
   });
 
   it('a request without a basis, or with a malformed one, is journaled too', async () => {

@@ -40,10 +40,17 @@ describe('Reports API on the gateway', () => {
       ],
       journal,
       // The gateway's own authenticator; grants from the harness's user registry (read at request time).
-      routes: (app, facts) => reportsExtension({ journal, authenticate: facts.authenticate, users: { user: (login) => h.users.user(login) }, clients: { get: (id) => clients.get(id) } })(app),
+      routes: (app, facts) =>
+        reportsExtension({
+          journal,
+          authenticate: facts.authenticate,
+          users: { user: (login) => h.users.user(login) },
+          clients: { get: (id) => clients.get(id) },
+        })(app),
     });
     h.cases.cases.set(`CRIMINAL:${CASE.number}`, { type: 'CRIMINAL', number: CASE.number, status: 'OPEN', assignees: ['inv1'] });
-    const issue = (login: string, role: number, organisation: string, clientId?: string) => h.idp.issue({ login, role, organisation, ...(clientId ? { clientId } : {}) });
+    const issue = (login: string, role: number, organisation: string, clientId?: string) =>
+      h.idp.issue({ login, role, organisation, ...(clientId ? { clientId } : {}) });
     tokens.inv1 = await issue('inv1', 3, ORG);
     tokens.chief = await issue('chief', 3, ORG);
     tokens.unregistered = await issue('chief.unregistered', 3, ORG);

@@ -80,7 +80,12 @@ export function decide(role: number, basis: BasisCode, service: number, caseFact
     case 'articles': {
       const note = p.articleRestriction.reference;
       if (articlesQualify(caseFacts.articles, p)) {
-        return { access: 'full', rule: { ...rule, note }, withheldFields: [], reason: `${where}: allowed, the case's article is in the configured list (${note})` };
+        return {
+          access: 'full',
+          rule: { ...rule, note },
+          withheldFields: [],
+          reason: `${where}: allowed, the case's article is in the configured list (${note})`,
+        };
       }
       return {
         access: 'denied',

@@ -92,8 +92,16 @@ export function loadPolicy(dir: string = POLICY_DIR): Policy {
       throw new PolicyDataError(`bases.yaml: row ${i + 1} (${b.code}): number.example does not match number.pattern`);
     }
   });
-  consecutive('roles.yaml', roles.map((r) => r.number), 'role');
-  consecutive('services.yaml', services.map((s) => s.number), 'service');
+  consecutive(
+    'roles.yaml',
+    roles.map((r) => r.number),
+    'role',
+  );
+  consecutive(
+    'services.yaml',
+    services.map((s) => s.number),
+    'service',
+  );
   unique('services.yaml', services, (s) => s.slug, 'slug');
   services.forEach((s, i) => {
     const where = `services.yaml: row ${i + 1} (${s.number})`;

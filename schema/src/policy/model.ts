@@ -51,9 +51,7 @@ export const articleRangeSchema = z
   .strict()
   .refine((r) => r.from <= r.to, 'from must not exceed to');
 
-export const articleRestrictionSchema = z
-  .object({ reference: z.string().min(1), basis: basisCode, articles: z.array(articleRangeSchema).min(1) })
-  .strict();
+export const articleRestrictionSchema = z.object({ reference: z.string().min(1), basis: basisCode, articles: z.array(articleRangeSchema).min(1) }).strict();
 
 export type Basis = z.infer<typeof basisSchema>;
 export type Role = z.infer<typeof roleSchema>;

@@ -20,7 +20,9 @@ describe('loading the policy data', () => {
   });
 
   it('names the file, row and field of an invalid cell', () => {
-    const dir = amended('services.yaml', (t) => t.replace('  - number: 7\n', '  - number: 7\n').replace(/(number: 7\n[\s\S]*?access: \{ CRIMINAL: )full/, '$1partial'));
+    const dir = amended('services.yaml', (t) =>
+      t.replace('  - number: 7\n', '  - number: 7\n').replace(/(number: 7\n[\s\S]*?access: \{ CRIMINAL: )full/, '$1partial'),
+    );
     expect(() => loadPolicy(dir)).toThrow(PolicyDataError);
     expect(() => loadPolicy(dir)).toThrow(/services\.yaml: row 7 \(7\): field "access\.CRIMINAL"/);
   });
@@ -36,8 +38,12 @@ describe('loading the policy data', () => {
   });
 
   it('refuses rows out of order and unknown bases', () => {
-    expect(() => loadPolicy(amended('roles.yaml', (t) => t.replace('number: 5\n', 'number: 50\n')))).toThrow(/roles\.yaml: row 5: role number 50 is out of order/);
-    expect(() => loadPolicy(amended('roles.yaml', (t) => t.replace('bases: [ENFORCEMENT]', 'bases: [EXECUTION]')))).toThrow(/roles\.yaml: row 16 \(16\): field "bases\.0"/);
+    expect(() => loadPolicy(amended('roles.yaml', (t) => t.replace('number: 5\n', 'number: 50\n')))).toThrow(
+      /roles\.yaml: row 5: role number 50 is out of order/,
+    );
+    expect(() => loadPolicy(amended('roles.yaml', (t) => t.replace('bases: [ENFORCEMENT]', 'bases: [EXECUTION]')))).toThrow(
+      /roles\.yaml: row 16 \(16\): field "bases\.0"/,
+    );
   });
 
   it('refuses an article list that is not a range', () => {

@@ -20,7 +20,15 @@ function unknownIin(): string {
 }
 
 /** Share of subjects with data, per service and entity: [min, max], from what the register holds in life. */
-const RARE = new Set(['s07-rolling-stock', 's08-river-vessels', 's09-sea-vessels', 's20-court-cards', 's23-criminal-vehicles', 's24-criminal-weapons', 's06-weapons']);
+const RARE = new Set([
+  's07-rolling-stock',
+  's08-river-vessels',
+  's09-sea-vessels',
+  's20-court-cards',
+  's23-criminal-vehicles',
+  's24-criminal-weapons',
+  's06-weapons',
+]);
 
 describe('mocks of services 1-31', () => {
   it('are all present', () => {

@@ -47,4 +47,3 @@ export function personOfSerial(world: World, serial: string): string | undefined
   const index = (((Number(serial) - OFFSET + MODULUS) % MODULUS) * INVERSE) % MODULUS;
   return index < world.personCount ? world.personAt(index).iin : undefined;
 }
-

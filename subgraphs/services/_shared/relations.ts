@@ -78,7 +78,12 @@ function propertyRelations(world: World, owner: OwnerKey): Relation[] {
   for (const r of world.realEstateOf(owner)) {
     const a = r.address;
     const place = `${a.city}, ${a.street} ${a.house}${a.apartment ? `-${a.apartment}` : ''}`;
-    links.push({ kind: 'OWNS_REAL_ESTATE', cadastralNumber: r.cadastralNumber, label: `${r.kind.toLowerCase()}, ${place}, ${r.areaSqm} m²`, since: r.acquiredOn });
+    links.push({
+      kind: 'OWNS_REAL_ESTATE',
+      cadastralNumber: r.cadastralNumber,
+      label: `${r.kind.toLowerCase()}, ${place}, ${r.areaSqm} m²`,
+      since: r.acquiredOn,
+    });
   }
   for (const l of world.landPlotsOf(owner)) {
     links.push({ kind: 'OWNS_LAND_PLOT', cadastralNumber: l.cadastralNumber, label: `${l.purpose}, ${l.areaHa} ha, ${l.region}`, since: l.acquiredOn });
@@ -114,7 +119,9 @@ export function directRelations(world: World, subject: OwnerKey): Relation[] {
     if (!entity) return [];
     links.push({ kind: 'DIRECTED_BY', person: { iin: entity.directorIin }, label: personLabel(world, entity.directorIin), since: entity.registeredOn });
     for (const f of entity.founders) {
-      const target = f.iin ? { person: { iin: f.iin }, label: personLabel(world, f.iin) } : { legalEntity: { bin: f.bin! }, label: legalEntityLabel(world, f.bin!) };
+      const target = f.iin
+        ? { person: { iin: f.iin }, label: personLabel(world, f.iin) }
+        : { legalEntity: { bin: f.bin! }, label: legalEntityLabel(world, f.bin!) };
       links.push({ kind: 'FOUNDED_BY', ...target, sharePercent: f.sharePercent, since: entity.registeredOn });
     }
     for (const s of subsidiariesOf(world, subject.bin)) {

@@ -157,5 +157,8 @@ export default defineService({
     entities: { LegalEntity: lookup },
     queries: { legalEntity: (args, world) => lookup(String(args.bin), world) },
   },
-  example: { entity: 'LegalEntity', selection: 'name legalForm registeredOn registrationStatus activity { code name } directorIin founders { founderIin founderBin sharePercent }' },
+  example: {
+    entity: 'LegalEntity',
+    selection: 'name legalForm registeredOn registrationStatus activity { code name } directorIin founders { founderIin founderBin sharePercent }',
+  },
 });

@@ -40,7 +40,9 @@ describe('s02 legal entities: the legalEntity entry point', () => {
     const result = await run(ENTITY, { bin: deep!.bin });
     expect(result.errors).toBeUndefined();
     type Founder = { founderBin: string | null; company: { founders: Founder[] } | null };
-    const level1 = (result.data?.legalEntity as { founders: Founder[] }).founders.find((f) => f.company?.founders.some((g) => g.company?.founders.some((h) => h.founderBin)));
+    const level1 = (result.data?.legalEntity as { founders: Founder[] }).founders.find((f) =>
+      f.company?.founders.some((g) => g.company?.founders.some((h) => h.founderBin)),
+    );
     const level3 = level1!.company!.founders.flatMap((g) => g.company?.founders ?? []).find((h) => h.founderBin);
     expect(level3).toEqual({ founderBin: expect.any(String), company: null });
   });

@@ -11,17 +11,25 @@ const run = (source: string, variableValues: Record<string, unknown>) => graphql
 
 const owner = Array.from({ length: 500 }, (_, i) => world.personAt(i)).find((p) => world.vehiclesOf({ iin: p.iin }).length > 0)!;
 const company = Array.from({ length: world.legalEntityCount }, (_, i) => world.legalEntityAt(i)).find((e) => world.vehiclesOf({ bin: e.bin }).length > 0)!;
-const FIELDS = 'vin plate make model year category registeredOn registrationCertificateNumber ownerIin ownerBin ownerPerson { iin vehicles { vin ownerPerson { iin } } } ownerLegalEntity { bin }';
+const FIELDS =
+  'vin plate make model year category registeredOn registrationCertificateNumber ownerIin ownerBin ownerPerson { iin vehicles { vin ownerPerson { iin } } } ownerLegalEntity { bin }';
 
-describe('s05 vehicles: vehicle, vehicleByPlate and the owners\' vehicles', () => {
-  it('finds a vehicle by VIN and by plate with the world\'s registration', async () => {
+describe("s05 vehicles: vehicle, vehicleByPlate and the owners' vehicles", () => {
+  it("finds a vehicle by VIN and by plate with the world's registration", async () => {
     const vehicle = world.vehiclesOf({ iin: owner.iin })[0]!;
     const byVin = await run(`query($vin: String!) { vehicle(vin: $vin) { ${FIELDS} } }`, { vin: vehicle.vin });
     const byPlate = await run(`query($plate: String!) { vehicleByPlate(plate: $plate) { ${FIELDS} } }`, { plate: vehicle.plate });
     expect(byVin.errors).toBeUndefined();
     expect(byVin.data?.vehicle).toMatchObject({
-      vin: vehicle.vin, plate: vehicle.plate, make: vehicle.make, year: vehicle.year, category: vehicle.category,
-      registrationCertificateNumber: vehicle.certificateNumber, ownerIin: owner.iin, ownerBin: null, ownerLegalEntity: null,
+      vin: vehicle.vin,
+      plate: vehicle.plate,
+      make: vehicle.make,
+      year: vehicle.year,
+      category: vehicle.category,
+      registrationCertificateNumber: vehicle.certificateNumber,
+      ownerIin: owner.iin,
+      ownerBin: null,
+      ownerLegalEntity: null,
     });
     expect(byPlate.data?.vehicleByPlate).toEqual(byVin.data?.vehicle);
   });
@@ -36,9 +44,15 @@ describe('s05 vehicles: vehicle, vehicleByPlate and the owners\' vehicles', () =
   });
 
   it('lists the vehicles of a person and of a legal entity', async () => {
-    const result = await run('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { vehicles { plate } } ... on LegalEntity { vehicles { plate ownerBin } } } }', {
-      r: [{ __typename: 'Person', iin: owner.iin }, { __typename: 'LegalEntity', bin: company.bin }],
-    });
+    const result = await run(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { vehicles { plate } } ... on LegalEntity { vehicles { plate ownerBin } } } }',
+      {
+        r: [
+          { __typename: 'Person', iin: owner.iin },
+          { __typename: 'LegalEntity', bin: company.bin },
+        ],
+      },
+    );
     expect(result.errors).toBeUndefined();
     const [person, entity] = result.data?._entities as Array<{ vehicles: Array<{ plate: string; ownerBin?: string }> }>;
     expect(person!.vehicles.map((v) => v.plate)).toEqual(world.vehiclesOf({ iin: owner.iin }).map((v) => v.plate));

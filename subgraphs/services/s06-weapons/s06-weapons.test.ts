@@ -20,16 +20,24 @@ describe('s06 weapons: weapon and Person.weapons', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.weapon).toMatchObject({
-      serialNumber: weapon.serialNumber, kind: weapon.kind, model: weapon.model, calibre: weapon.calibre, ownerIin: weapon.ownerIin,
-      permitNumber: weapon.permitNumber, permitValidUntil: weapon.permitValidUntil,
+      serialNumber: weapon.serialNumber,
+      kind: weapon.kind,
+      model: weapon.model,
+      calibre: weapon.calibre,
+      ownerIin: weapon.ownerIin,
+      permitNumber: weapon.permitNumber,
+      permitValidUntil: weapon.permitValidUntil,
       owner: { iin: weapon.ownerIin, weapons: world.weaponsOf(weapon.ownerIin).map((w) => ({ serialNumber: w.serialNumber })) },
     });
   });
 
   it('dates every permit after the registration and before its expiry', async () => {
-    const result = await run('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { weapons { registeredOn permitIssuedOn permitValidUntil } } } }', {
-      r: owners.map((p) => ({ __typename: 'Person', iin: p.iin })),
-    });
+    const result = await run(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { weapons { registeredOn permitIssuedOn permitValidUntil } } } }',
+      {
+        r: owners.map((p) => ({ __typename: 'Person', iin: p.iin })),
+      },
+    );
     expect(result.errors).toBeUndefined();
     const rows = (result.data?._entities as Array<{ weapons: Array<Record<string, string>> }>).flatMap((e) => e.weapons);
     expect(rows.length).toBeGreaterThan(0);

@@ -3,7 +3,14 @@ import type { World } from '@negiz/mocks/model.ts';
 import { dateWithin, legalEntitySpan, recordSpan } from '../_shared/record-dates.ts';
 
 const KINDS = ['GONDOLA_CAR', 'TANK_CAR', 'COVERED_WAGON', 'PLATFORM', 'HOPPER', 'LOCOMOTIVE'] as const;
-const BUILDERS = ['Uralvagonzavod', 'Altaivagon', 'Tikhvin Railcar Building Plant', 'Kazakhstan Wagon Building Company', 'Lokomotiv kurastyru zauyty', 'Kryukov Railway Car Building Works'];
+const BUILDERS = [
+  'Uralvagonzavod',
+  'Altaivagon',
+  'Tikhvin Railcar Building Plant',
+  'Kazakhstan Wagon Building Company',
+  'Lokomotiv kurastyru zauyty',
+  'Kryukov Railway Car Building Works',
+];
 const STATIONS = ['Almaty-1', 'Astana-1', 'Karaganda-Sortirovochnaya', 'Pavlodar', 'Aktobe', 'Shymkent', 'Ekibastuz-1', 'Atyrau', 'Kostanay', 'Mangyshlak'];
 
 function units(owner: 'person' | 'entity', key: string, span: { from: string; to: string }, world: World) {

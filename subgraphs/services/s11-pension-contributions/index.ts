@@ -35,10 +35,16 @@ function contributions(iin: string, world: World) {
     if (!contract || month > span.to || ageOn(person, month) >= 63 || r.chance(0.03)) continue;
     const paidOn = addDays(month, 31 + r.int(0, 23));
     const salary = contract.monthlySalaryKzt;
-    const pay = (kind: string, amount: number) => rows.push({
-      period: month, paidOn, kind, amount: Math.round(amount * 100) / 100, payerBin: contract.employerBin,
-      payer: { bin: contract.employerBin }, paymentOrderNumber: r.digits(10),
-    });
+    const pay = (kind: string, amount: number) =>
+      rows.push({
+        period: month,
+        paidOn,
+        kind,
+        amount: Math.round(amount * 100) / 100,
+        payerBin: contract.employerBin,
+        payer: { bin: contract.employerBin },
+        paymentOrderNumber: r.digits(10),
+      });
     pay('MANDATORY', salary * 0.1);
     if (employerRate(month) > 0) pay('EMPLOYER_MANDATORY', salary * employerRate(month));
     if (occupational) pay('MANDATORY_OCCUPATIONAL', salary * 0.05);

@@ -11,13 +11,16 @@ const world = defaultWorld();
 const schema = buildServiceSchema(pensions, mockSource(pensions, world));
 
 type Row = { period: string; paidOn: string; kind: string; amount: number; payerBin: string };
-const QUERY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { iin pensionContributionsTotal pensionContributions { period paidOn kind amount payerBin } } } }';
+const QUERY =
+  'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { iin pensionContributionsTotal pensionContributions { period paidOn kind amount payerBin } } } }';
 const persons = Array.from({ length: 150 }, (_, i) => world.personAt(i));
 
 async function contributions() {
   const result = await graphql({ schema, source: QUERY, variableValues: { r: persons.map((p) => ({ __typename: 'Person', iin: p.iin })) }, contextValue: {} });
   expect(result.errors).toBeUndefined();
-  return (result.data?._entities as Array<{ iin: string; pensionContributionsTotal: number | null; pensionContributions: Row[] }>).filter((e) => e.pensionContributions.length);
+  return (result.data?._entities as Array<{ iin: string; pensionContributionsTotal: number | null; pensionContributions: Row[] }>).filter(
+    (e) => e.pensionContributions.length,
+  );
 }
 
 describe('s11 pension contributions', () => {
@@ -31,7 +34,9 @@ describe('s11 pension contributions', () => {
     for (const person of people) {
       const contracts = employmentContracts(person.iin, world);
       for (const row of person.pensionContributions) {
-        const contract = contracts.find((c) => c.employerBin === row.payerBin && c.startedOn.slice(0, 7) <= row.period.slice(0, 7) && (c.endedOn === null || c.endedOn >= row.period));
+        const contract = contracts.find(
+          (c) => c.employerBin === row.payerBin && c.startedOn.slice(0, 7) <= row.period.slice(0, 7) && (c.endedOn === null || c.endedOn >= row.period),
+        );
         expect(contract, `${row.period} paid by an employer without a contract`).toBeDefined();
         if (row.kind === 'MANDATORY') expect(row.amount).toBeCloseTo(contract!.monthlySalaryKzt * 0.1, 2);
         expect(row.paidOn > row.period && row.paidOn <= '2026-11-01').toBe(true);

@@ -4,7 +4,14 @@ import { addDays, addYears, ageOn, dateWithin, earlier, recordSpan, RECORDS_UNTI
 import { disabilityDeterminations } from '../s12-disability/index.ts';
 import { monthlyIndexOn } from '../_shared/monthly-index.ts';
 
-type Kind = 'TARGETED_SOCIAL_ASSISTANCE' | 'HOUSING_ALLOWANCE' | 'CHILD_BIRTH_BENEFIT' | 'CHILD_CARE_BENEFIT' | 'LARGE_FAMILY_BENEFIT' | 'DISABILITY_BENEFIT' | 'SURVIVOR_BENEFIT';
+type Kind =
+  | 'TARGETED_SOCIAL_ASSISTANCE'
+  | 'HOUSING_ALLOWANCE'
+  | 'CHILD_BIRTH_BENEFIT'
+  | 'CHILD_CARE_BENEFIT'
+  | 'LARGE_FAMILY_BENEFIT'
+  | 'DISABILITY_BENEFIT'
+  | 'SURVIVOR_BENEFIT';
 
 /** Benefits follow the facts they rest on: births of the person's children, disability (service 12). */
 function assignments(iin: string, world: World) {
@@ -29,7 +36,10 @@ function assignments(iin: string, world: World) {
       assignedBy: office,
     });
   };
-  const children = world.family(iin).children.map((c) => world.person(c)).filter((c) => c !== undefined);
+  const children = world
+    .family(iin)
+    .children.map((c) => world.person(c))
+    .filter((c) => c !== undefined);
   if (person.sex === 'FEMALE') {
     for (const child of children) {
       if (child.birthDate < span.from || child.birthDate > span.to) continue;
@@ -42,7 +52,8 @@ function assignments(iin: string, world: World) {
   if (disability) assign('DISABILITY_BENEFIT', addDays(disability.establishedOn, r.int(5, 30)), null, r.int(10, 25));
   if (r.chance(0.07)) assign('TARGETED_SOCIAL_ASSISTANCE', dateWithin(r, span.from, span.to), 3 * r.int(1, 4), r.int(3, 15));
   if (r.chance(0.05)) assign('HOUSING_ALLOWANCE', dateWithin(r, span.from, span.to), 6, r.int(1, 4));
-  if (ageOn(person, span.to) < 24 && r.chance(0.03)) assign('SURVIVOR_BENEFIT', dateWithin(r, span.from, earlier(addYears(person.birthDate, 18), span.to)), null, r.int(8, 20));
+  if (ageOn(person, span.to) < 24 && r.chance(0.03))
+    assign('SURVIVOR_BENEFIT', dateWithin(r, span.from, earlier(addYears(person.birthDate, 18), span.to)), null, r.int(8, 20));
   const valid = rows.filter((row) => (row.assignedOn as string) <= span.to);
   return valid.length ? { socialAssistance: valid.sort((a, b) => ((b.assignedOn as string) < (a.assignedOn as string) ? -1 : 1)) } : null;
 }

@@ -4,11 +4,21 @@ import { addDays, ageOn, dateWithin, later, recordSpan, RECORDS_UNTIL } from '..
 import { monthlyIndexOn } from '../_shared/monthly-index.ts';
 
 const POSITIONS = [
-  { title: 'Accountant', code: '2411' }, { title: 'Sales manager', code: '3322' }, { title: 'Driver', code: '8322' },
-  { title: 'Teacher', code: '2330' }, { title: 'Nurse', code: '2221' }, { title: 'Engineer', code: '2144' },
-  { title: 'Shop assistant', code: '5223' }, { title: 'Security guard', code: '5414' }, { title: 'Electrician', code: '7411' },
-  { title: 'Software developer', code: '2512' }, { title: 'Lawyer', code: '2611' }, { title: 'Cook', code: '5120' },
-  { title: 'Welder', code: '7212' }, { title: 'Economist', code: '2631' }, { title: 'Cashier', code: '4211' },
+  { title: 'Accountant', code: '2411' },
+  { title: 'Sales manager', code: '3322' },
+  { title: 'Driver', code: '8322' },
+  { title: 'Teacher', code: '2330' },
+  { title: 'Nurse', code: '2221' },
+  { title: 'Engineer', code: '2144' },
+  { title: 'Shop assistant', code: '5223' },
+  { title: 'Security guard', code: '5414' },
+  { title: 'Electrician', code: '7411' },
+  { title: 'Software developer', code: '2512' },
+  { title: 'Lawyer', code: '2611' },
+  { title: 'Cook', code: '5120' },
+  { title: 'Welder', code: '7212' },
+  { title: 'Economist', code: '2631' },
+  { title: 'Cashier', code: '4211' },
 ] as const;
 
 const TERMINATION = ['AGREEMENT_OF_PARTIES', 'EMPLOYEE_INITIATIVE', 'EMPLOYEE_INITIATIVE', 'EMPLOYER_INITIATIVE', 'CONTRACT_EXPIRY'] as const;
@@ -78,9 +88,18 @@ export function employmentContracts(iin: string, world: World): EmploymentContra
   }
   if (directorOf && company && directorFrom) {
     contracts.push({
-      contractNumber: `${directorFrom.slice(0, 4)}/${r.digits(6)}`, employerBin: directorOf.bin, employer: { bin: directorOf.bin },
-      position: 'Director', occupationCode: '1120', contractKind: 'FIXED_TERM', workingTime: 'FULL_TIME', startedOn: directorFrom, endedOn: null,
-      terminationGround: null, workplaceRegion: company.address.region, monthlySalaryKzt: salary(r.int(300, 3000), null),
+      contractNumber: `${directorFrom.slice(0, 4)}/${r.digits(6)}`,
+      employerBin: directorOf.bin,
+      employer: { bin: directorOf.bin },
+      position: 'Director',
+      occupationCode: '1120',
+      contractKind: 'FIXED_TERM',
+      workingTime: 'FULL_TIME',
+      startedOn: directorFrom,
+      endedOn: null,
+      terminationGround: null,
+      workplaceRegion: company.address.region,
+      monthlySalaryKzt: salary(r.int(300, 3000), null),
     });
   }
   return contracts;

@@ -16,7 +16,7 @@ describe('s14 labour market: employment contracts', () => {
     }
   });
 
-  it('keeps one job at a time, after 18 and after the employer\'s registration', () => {
+  it("keeps one job at a time, after 18 and after the employer's registration", () => {
     for (const p of persons) {
       const contracts = employmentContracts(p.iin, world);
       contracts.forEach((c, i) => {

@@ -25,7 +25,10 @@ function requests(iin: string, world: World) {
   const span = person && recordSpan(person, 16);
   if (!person || !span) return null;
   const r = world.rng('s15', iin);
-  const children = world.family(iin).children.map((c) => world.person(c)?.birthDate).filter((d): d is string => !!d && d >= span.from && d <= span.to);
+  const children = world
+    .family(iin)
+    .children.map((c) => world.person(c)?.birthDate)
+    .filter((d): d is string => !!d && d >= span.from && d <= span.to);
   if (!children.length && !r.chance(0.55)) return null;
   const home = `Public service centre No. ${r.int(1, 12)}, ${person.address.city}`;
   const request = (on: string, service: { code: string; name: string; days: number }) => {

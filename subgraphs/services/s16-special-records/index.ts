@@ -15,21 +15,61 @@ function specialRecords(iin: string, world: World) {
   const body = `Department of special records of the Committee on Legal Statistics and Special Accounts, ${person.address.region}`;
   const rows: Array<Record<string, unknown>> = [];
   const add = (kind: string, registeredOn: string, basis: string, article: string | null, removedOn: string | null, removalGround: string | null) =>
-    rows.push({ recordNumber: `${kind.slice(0, 2)}-${registeredOn.slice(0, 4)}-${r.digits(7)}`, kind, registeredOn, registeringBody: body, basis, criminalCodeArticle: article, removedOn, removalGround });
+    rows.push({
+      recordNumber: `${kind.slice(0, 2)}-${registeredOn.slice(0, 4)}-${r.digits(7)}`,
+      kind,
+      registeredOn,
+      registeringBody: body,
+      basis,
+      criminalCodeArticle: article,
+      removedOn,
+      removalGround,
+    });
   for (const card of courtCards(iin, world).filter((c) => c.outcome === 'CONVICTED')) {
     const expunged = expungedOn(card, world);
-    const removed = expunged <= span.to ? expunged : person.deathDate ?? null;
-    add('CRIMINAL_RECORD', card.enteredIntoForceOn, `Verdict of ${card.court} of ${card.verdictOn}`, card.criminalCodeArticle, removed, removed ? (removed === expunged ? 'EXPUNGED' : 'DEATH') : null);
+    const removed = expunged <= span.to ? expunged : (person.deathDate ?? null);
+    add(
+      'CRIMINAL_RECORD',
+      card.enteredIntoForceOn,
+      `Verdict of ${card.court} of ${card.verdictOn}`,
+      card.criminalCodeArticle,
+      removed,
+      removed ? (removed === expunged ? 'EXPUNGED' : 'DEATH') : null,
+    );
     add('FINGERPRINT_REGISTRATION', addDays(card.offenceCommittedOn, r.int(1, 30)), 'Registration of a suspect in a criminal case', null, null, null);
     if (card.punishment === 'IMPRISONMENT' && !card.suspended && r.chance(0.4)) {
       const release = addDays(card.enteredIntoForceOn, (card.termMonths ?? 12) * 30);
       const end = addYears(release, r.int(1, 3));
-      if (release <= span.to) add('ADMINISTRATIVE_SUPERVISION', release, 'Court decision on administrative supervision after release', card.criminalCodeArticle, end <= RECORDS_UNTIL ? end : null, end <= RECORDS_UNTIL ? 'TERM_EXPIRED' : null);
+      if (release <= span.to)
+        add(
+          'ADMINISTRATIVE_SUPERVISION',
+          release,
+          'Court decision on administrative supervision after release',
+          card.criminalCodeArticle,
+          end <= RECORDS_UNTIL ? end : null,
+          end <= RECORDS_UNTIL ? 'TERM_EXPIRED' : null,
+        );
     }
   }
   if (world.weaponsOf(iin).length) add('FINGERPRINT_REGISTRATION', dateWithin(r, span.from, span.to), 'Application for a weapon permit', null, null, null);
-  else if (r.chance(0.06)) add('FINGERPRINT_REGISTRATION', dateWithin(r, span.from, span.to), r.pick(['Admission to military service', 'Admission to service in internal affairs bodies', 'Application for a private security licence']), null, null, null);
-  if (r.chance(0.01)) add('PREVENTIVE_REGISTRATION', dateWithin(r, span.from, span.to), r.pick(['Domestic violence offender', 'Person released from a special medical institution']), null, null, null);
+  else if (r.chance(0.06))
+    add(
+      'FINGERPRINT_REGISTRATION',
+      dateWithin(r, span.from, span.to),
+      r.pick(['Admission to military service', 'Admission to service in internal affairs bodies', 'Application for a private security licence']),
+      null,
+      null,
+      null,
+    );
+  if (r.chance(0.01))
+    add(
+      'PREVENTIVE_REGISTRATION',
+      dateWithin(r, span.from, span.to),
+      r.pick(['Domestic violence offender', 'Person released from a special medical institution']),
+      null,
+      null,
+      null,
+    );
   return rows.length ? { specialRecords: rows.sort((a, b) => ((b.registeredOn as string) < (a.registeredOn as string) ? -1 : 1)) } : null;
 }
 

@@ -10,7 +10,8 @@ function entries(iin: string, world: World) {
   const span = person && recordSpan(person, 14);
   if (!person || !span) return null;
   const r = world.rng('s17', iin);
-  const body = () => `${r.pick(['Police department', 'Investigation department of the police department', 'Anti-corruption service department', 'Economic investigation department'])}, ${person.address.city}`;
+  const body = () =>
+    `${r.pick(['Police department', 'Investigation department of the police department', 'Anti-corruption service department', 'Economic investigation department'])}, ${person.address.city}`;
   const rows: Array<Record<string, unknown>> = courtCards(iin, world).map((card) => ({
     pretrialRegisterNumber: card.pretrialRegisterNumber,
     registeredOn: card.offenceCommittedOn,
@@ -24,7 +25,10 @@ function entries(iin: string, world: World) {
   const other = (role: 'VICTIM' | 'SUSPECT') => {
     const registeredOn = dateWithin(r, span.from, span.to);
     const article = articleAt(r.next());
-    const stage = role === 'SUSPECT' ? r.pick(['UNDER_INVESTIGATION', 'TERMINATED', 'TERMINATED'] as const) : r.pick(['UNDER_INVESTIGATION', 'SENT_TO_COURT', 'TERMINATED', 'SUSPENDED'] as const);
+    const stage =
+      role === 'SUSPECT'
+        ? r.pick(['UNDER_INVESTIGATION', 'TERMINATED', 'TERMINATED'] as const)
+        : r.pick(['UNDER_INVESTIGATION', 'SENT_TO_COURT', 'TERMINATED', 'SUSPENDED'] as const);
     const changed = addDays(registeredOn, r.int(10, 180));
     rows.push({
       pretrialRegisterNumber: pretrialRegisterNumber(registeredOn.slice(0, 4), r.digits(4), r.digits(9)),

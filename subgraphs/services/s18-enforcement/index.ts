@@ -5,7 +5,16 @@ import { monthlyIndexOn } from '../_shared/monthly-index.ts';
 
 const PERSON_SUBJECTS = ['LOAN_DEBT', 'LOAN_DEBT', 'LOAN_DEBT', 'ALIMONY', 'ADMINISTRATIVE_FINE', 'UTILITY_DEBT', 'TAX_ARREARS', 'DAMAGES'] as const;
 const ENTITY_SUBJECTS = ['TAX_ARREARS', 'LOAN_DEBT', 'DAMAGES', 'WAGE_ARREARS', 'ADMINISTRATIVE_FINE'] as const;
-const CLAIMANTS = ['Halyk Bank JSC', 'Kaspi Bank JSC', 'ForteBank JSC', 'Home Credit Bank JSC', 'KMF microfinance organisation LLP', 'Astana-ERC LLP', 'State Revenue Department', 'Almaty Su LLP'];
+const CLAIMANTS = [
+  'Halyk Bank JSC',
+  'Kaspi Bank JSC',
+  'ForteBank JSC',
+  'Home Credit Bank JSC',
+  'KMF microfinance organisation LLP',
+  'Astana-ERC LLP',
+  'State Revenue Department',
+  'Almaty Su LLP',
+];
 
 function proceedings(owner: OwnerKey, span: { from: string; to: string }, city: string, world: World) {
   const key = 'iin' in owner ? owner.iin : owner.bin;
@@ -20,22 +29,42 @@ function proceedings(owner: OwnerKey, span: { from: string; to: string }, city: 
     const amount = subject === 'ADMINISTRATIVE_FINE' ? r.int(5, 200) * monthlyIndexOn(openedOn) : r.int(50, 'iin' in owner ? 8000 : 90_000) * 1000;
     const closedOn = addDays(openedOn, r.int(60, 1500));
     const open = (arrested && k === 0) || closedOn > span.to || r.chance(0.3);
-    const status = open ? (r.chance(0.9) ? 'OPEN' : 'SUSPENDED') : r.pick(['COMPLETED', 'COMPLETED', 'COMPLETED', 'RETURNED_TO_CLAIMANT', 'TERMINATED'] as const);
+    const status = open
+      ? r.chance(0.9)
+        ? 'OPEN'
+        : 'SUSPENDED'
+      : r.pick(['COMPLETED', 'COMPLETED', 'COMPLETED', 'RETURNED_TO_CLAIMANT', 'TERMINATED'] as const);
     const privateBailiff = subject !== 'TAX_ARREARS' && subject !== 'ADMINISTRATIVE_FINE' && r.chance(0.85);
     return {
       proceedingNumber: `${openedOn.slice(2, 4)}${r.digits(2)}${r.digits(9)}`,
       openedOn,
       subject,
-      enforcementDocumentKind: subject === 'ADMINISTRATIVE_FINE' ? 'ADMINISTRATIVE_RULING' : subject === 'LOAN_DEBT' && r.chance(0.5) ? 'NOTARIAL_EXECUTIVE_INSCRIPTION' : r.pick(['WRIT_OF_EXECUTION', 'COURT_ORDER'] as const),
+      enforcementDocumentKind:
+        subject === 'ADMINISTRATIVE_FINE'
+          ? 'ADMINISTRATIVE_RULING'
+          : subject === 'LOAN_DEBT' && r.chance(0.5)
+            ? 'NOTARIAL_EXECUTIVE_INSCRIPTION'
+            : r.pick(['WRIT_OF_EXECUTION', 'COURT_ORDER'] as const),
       enforcementDocumentNumber: `${r.digits(4)}-${openedOn.slice(2, 4)}-${r.digits(5)}`,
-      claimant: subject === 'ALIMONY' ? 'Recipient of alimony (natural person)' : subject === 'TAX_ARREARS' || subject === 'ADMINISTRATIVE_FINE' ? 'State Revenue Department' : subject === 'WAGE_ARREARS' ? 'Employees of the debtor' : r.pick(CLAIMANTS),
+      claimant:
+        subject === 'ALIMONY'
+          ? 'Recipient of alimony (natural person)'
+          : subject === 'TAX_ARREARS' || subject === 'ADMINISTRATIVE_FINE'
+            ? 'State Revenue Department'
+            : subject === 'WAGE_ARREARS'
+              ? 'Employees of the debtor'
+              : r.pick(CLAIMANTS),
       amountKzt: amount,
       outstandingKzt: status === 'COMPLETED' ? 0 : Math.round(amount * (0.2 + r.next() * 0.8)),
       status,
       closedOn: open ? null : closedOn,
-      enforcementOffice: privateBailiff ? `Private bailiff of the enforcement district of ${city}, licence ${r.digits(10)}` : `Territorial department of the Department of Justice, ${city}`,
+      enforcementOffice: privateBailiff
+        ? `Private bailiff of the enforcement district of ${city}, licence ${r.digits(10)}`
+        : `Territorial department of the Department of Justice, ${city}`,
     };
-  }).sort((a, b) => (b.openedOn < a.openedOn ? -1 : 1)).filter((p) => p.openedOn <= RECORDS_UNTIL);
+  })
+    .sort((a, b) => (b.openedOn < a.openedOn ? -1 : 1))
+    .filter((p) => p.openedOn <= RECORDS_UNTIL);
 }
 
 export default defineService({

@@ -12,8 +12,20 @@ const CIVIL = [
   { subject: 'Reinstatement at work', roles: ['PLAINTIFF'] },
   { subject: 'Establishment of a fact of legal significance', roles: ['APPLICANT'] },
 ] as const;
-const ENTITY_CIVIL = ['Recovery of a debt under a supply contract', 'Recognition of a tax authority notice as invalid', 'Recovery of penalties under a public procurement contract', 'Bankruptcy', 'Recovery of wage arrears'];
-const OUTCOMES = ['Claim satisfied in full', 'Claim satisfied in part', 'Claim dismissed', 'Proceedings terminated: settlement agreement', 'Claim left without consideration'];
+const ENTITY_CIVIL = [
+  'Recovery of a debt under a supply contract',
+  'Recognition of a tax authority notice as invalid',
+  'Recovery of penalties under a public procurement contract',
+  'Bankruptcy',
+  'Recovery of wage arrears',
+];
+const OUTCOMES = [
+  'Claim satisfied in full',
+  'Claim satisfied in part',
+  'Claim dismissed',
+  'Proceedings terminated: settlement agreement',
+  'Claim left without consideration',
+];
 
 function cases(owner: OwnerKey, span: { from: string; to: string }, city: string, world: World) {
   const key = 'iin' in owner ? owner.iin : owner.bin;
@@ -23,9 +35,15 @@ function cases(owner: OwnerKey, span: { from: string; to: string }, city: string
   if ('iin' in owner) {
     for (const card of courtCards(owner.iin, world)) {
       rows.push({
-        caseNumber: `${r.digits(4)}-${card.verdictOn.slice(2, 4)}-00-1/${r.int(1, 999)}`, court: card.court, category: 'CRIMINAL', participation: 'ACCUSED',
-        subject: `Criminal Code article ${card.criminalCodeArticle}: ${card.articleTitle}`, receivedOn: addDays(card.verdictOn, -r.int(20, 50)),
-        stage: 'DECIDED', decidedOn: card.verdictOn, outcome: card.outcome === 'CONVICTED' ? 'Guilty verdict' : card.outcome === 'ACQUITTED' ? 'Acquittal' : 'Case dismissed',
+        caseNumber: `${r.digits(4)}-${card.verdictOn.slice(2, 4)}-00-1/${r.int(1, 999)}`,
+        court: card.court,
+        category: 'CRIMINAL',
+        participation: 'ACCUSED',
+        subject: `Criminal Code article ${card.criminalCodeArticle}: ${card.articleTitle}`,
+        receivedOn: addDays(card.verdictOn, -r.int(20, 50)),
+        stage: 'DECIDED',
+        decidedOn: card.verdictOn,
+        outcome: card.outcome === 'CONVICTED' ? 'Guilty verdict' : card.outcome === 'ACQUITTED' ? 'Acquittal' : 'Case dismissed',
       });
     }
   }
@@ -38,9 +56,17 @@ function cases(owner: OwnerKey, span: { from: string; to: string }, city: string
     const civil = r.pick(CIVIL);
     rows.push({
       caseNumber: `${r.digits(4)}-${receivedOn.slice(2, 4)}-00-${adminOffence ? '5' : '2'}/${r.int(1, 9999)}`,
-      court: court(adminOffence ? 'Specialised inter-district administrative court' : r.pick(['District court No. 2', 'Specialised inter-district economic court', 'City court'])),
+      court: court(
+        adminOffence
+          ? 'Specialised inter-district administrative court'
+          : r.pick(['District court No. 2', 'Specialised inter-district economic court', 'City court']),
+      ),
       category: adminOffence ? 'ADMINISTRATIVE_OFFENCE' : 'iin' in owner ? 'CIVIL' : r.pick(['CIVIL', 'CIVIL', 'ADMINISTRATIVE'] as const),
-      participation: adminOffence ? 'PERSON_BROUGHT_TO_LIABILITY' : 'iin' in owner ? r.pick(civil.roles) : r.pick(['PLAINTIFF', 'DEFENDANT', 'DEFENDANT'] as const),
+      participation: adminOffence
+        ? 'PERSON_BROUGHT_TO_LIABILITY'
+        : 'iin' in owner
+          ? r.pick(civil.roles)
+          : r.pick(['PLAINTIFF', 'DEFENDANT', 'DEFENDANT'] as const),
       subject: adminOffence ? 'Case of an administrative offence' : 'iin' in owner ? civil.subject : r.pick(ENTITY_CIVIL),
       receivedOn,
       stage: decided ? (r.chance(0.15) ? 'APPEALED' : 'DECIDED') : 'PENDING',

@@ -7,7 +7,8 @@ import courtCases from '../s19-court-cases/index.ts';
 
 const world = defaultWorld();
 const convicted = Array.from({ length: 4000 }, (_, i) => world.personAt(i).iin).filter((iin) => courtCards(iin, world).length > 0);
-const part = <T>(service: { mock: { entities?: { Person?: (iin: string, w: typeof world) => unknown } } }, iin: string) => service.mock.entities!.Person!(iin, world) as T;
+const part = <T>(service: { mock: { entities?: { Person?: (iin: string, w: typeof world) => unknown } } }, iin: string) =>
+  service.mock.entities!.Person!(iin, world) as T;
 
 describe('s20 court cards and the registers that agree with them (16, 17, 19)', () => {
   it('holds cards for a small share of persons, dated between the offence and today', () => {
@@ -27,15 +28,28 @@ describe('s20 court cards and the registers that agree with them (16, 17, 19)', 
     for (const iin of convicted) {
       const convictions = courtCards(iin, world).filter((c) => c.outcome === 'CONVICTED');
       const records = part<{ specialRecords: Array<{ kind: string; registeredOn: string }> } | null>(specialRecords, iin)?.specialRecords ?? [];
-      expect(records.filter((r) => r.kind === 'CRIMINAL_RECORD').map((r) => r.registeredOn).sort()).toEqual(convictions.map((c) => c.enteredIntoForceOn).sort());
+      expect(
+        records
+          .filter((r) => r.kind === 'CRIMINAL_RECORD')
+          .map((r) => r.registeredOn)
+          .sort(),
+      ).toEqual(convictions.map((c) => c.enteredIntoForceOn).sort());
     }
   });
 
-  it('counts every card\'s case in the statistics (17) and in the courts\' cases (19)', () => {
+  it("counts every card's case in the statistics (17) and in the courts' cases (19)", () => {
     for (const iin of convicted) {
       const numbers = courtCards(iin, world).map((c) => c.pretrialRegisterNumber);
-      const entries = part<{ crimeStatisticsEntries: Array<{ pretrialRegisterNumber: string; procedureRole: string }> }>(crimeStatistics, iin).crimeStatisticsEntries;
-      expect(entries.filter((e) => e.procedureRole === 'ACCUSED').map((e) => e.pretrialRegisterNumber).sort()).toEqual([...numbers].sort());
+      const entries = part<{ crimeStatisticsEntries: Array<{ pretrialRegisterNumber: string; procedureRole: string }> }>(
+        crimeStatistics,
+        iin,
+      ).crimeStatisticsEntries;
+      expect(
+        entries
+          .filter((e) => e.procedureRole === 'ACCUSED')
+          .map((e) => e.pretrialRegisterNumber)
+          .sort(),
+      ).toEqual([...numbers].sort());
       const cases = part<{ courtCases: Array<{ category: string }> }>(courtCases, iin).courtCases;
       expect(cases.filter((c) => c.category === 'CRIMINAL')).toHaveLength(numbers.length);
     }

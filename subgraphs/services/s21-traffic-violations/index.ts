@@ -24,29 +24,37 @@ export function violations(iin: string, world: World) {
   const r = world.rng('s21', iin);
   const plates = world.vehiclesOf({ iin }).map((v) => ({ plate: v.plate, since: v.registeredOn }));
   if (!r.chance(plates.length ? 0.6 : 0.1)) return null;
-  const rows = sortedDates(r, r.int(1, plates.length ? 7 : 2), later(span.from, plates[0]?.since ?? span.from), span.to).reverse().map((on) => {
-    // Drunk driving is rare next to speeding and parking.
-    const offence = r.chance(0.015) ? OFFENCES[8] : r.pick(OFFENCES.slice(0, 8));
-    const drunk = offence.article.startsWith('608');
-    // Automatic cameras (Sergek and others) record violations since 2016.
-    const camera = offence.camera && on >= '2016-01-01' && r.chance(0.7);
-    const decisionOn = camera ? on : earlier(addDays(on, r.int(0, 10)), span.to);
-    const paidLate = addDays(decisionOn, r.int(8, 60));
-    const status = drunk ? 'EXECUTED' : r.chance(0.05) ? 'CANCELLED' : paidLate > span.to && r.chance(0.5) ? 'UNPAID' : r.pick(['PAID_WITH_DISCOUNT', 'PAID_WITH_DISCOUNT', 'PAID', 'UNPAID'] as const);
-    return {
-      protocolNumber: `${camera ? 'SERGEK' : 'AP'}-${on.slice(0, 4)}-${r.digits(8)}`,
-      committedAt: `${on}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00+05:00`,
-      adminCodeArticle: offence.article,
-      description: offence.description,
-      place: `${person.address.city}, ${r.pick(['Al-Farabi ave', 'Abay ave', 'Tole bi st', 'Raiymbek ave', 'Kabanbay batyr ave', 'Republic highway A-2', 'Turan ave'])}`,
-      vehiclePlate: plates.length ? r.pick(plates).plate : `${r.digits(3)}${r.pick(['ABC', 'KZA', 'BDE', 'HKA'])}${r.digits(2)}`,
-      detection: camera ? 'AUTOMATIC_CAMERA' : 'PATROL_POLICE',
-      penalty: drunk ? 'LICENCE_DEPRIVATION' : 'FINE',
-      fineKzt: drunk ? null : offence.mrp * monthlyIndexOn(decisionOn),
-      decisionOn,
-      status,
-    };
-  });
+  const rows = sortedDates(r, r.int(1, plates.length ? 7 : 2), later(span.from, plates[0]?.since ?? span.from), span.to)
+    .reverse()
+    .map((on) => {
+      // Drunk driving is rare next to speeding and parking.
+      const offence = r.chance(0.015) ? OFFENCES[8] : r.pick(OFFENCES.slice(0, 8));
+      const drunk = offence.article.startsWith('608');
+      // Automatic cameras (Sergek and others) record violations since 2016.
+      const camera = offence.camera && on >= '2016-01-01' && r.chance(0.7);
+      const decisionOn = camera ? on : earlier(addDays(on, r.int(0, 10)), span.to);
+      const paidLate = addDays(decisionOn, r.int(8, 60));
+      const status = drunk
+        ? 'EXECUTED'
+        : r.chance(0.05)
+          ? 'CANCELLED'
+          : paidLate > span.to && r.chance(0.5)
+            ? 'UNPAID'
+            : r.pick(['PAID_WITH_DISCOUNT', 'PAID_WITH_DISCOUNT', 'PAID', 'UNPAID'] as const);
+      return {
+        protocolNumber: `${camera ? 'SERGEK' : 'AP'}-${on.slice(0, 4)}-${r.digits(8)}`,
+        committedAt: `${on}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00+05:00`,
+        adminCodeArticle: offence.article,
+        description: offence.description,
+        place: `${person.address.city}, ${r.pick(['Al-Farabi ave', 'Abay ave', 'Tole bi st', 'Raiymbek ave', 'Kabanbay batyr ave', 'Republic highway A-2', 'Turan ave'])}`,
+        vehiclePlate: plates.length ? r.pick(plates).plate : `${r.digits(3)}${r.pick(['ABC', 'KZA', 'BDE', 'HKA'])}${r.digits(2)}`,
+        detection: camera ? 'AUTOMATIC_CAMERA' : 'PATROL_POLICE',
+        penalty: drunk ? 'LICENCE_DEPRIVATION' : 'FINE',
+        fineKzt: drunk ? null : offence.mrp * monthlyIndexOn(decisionOn),
+        decisionOn,
+        status,
+      };
+    });
   return { trafficViolations: rows };
 }
 

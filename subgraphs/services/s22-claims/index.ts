@@ -3,7 +3,12 @@ import type { World } from '@negiz/mocks/model.ts';
 import { addDays, recordSpan, sortedDates } from '../_shared/record-dates.ts';
 
 const CLAIMS = [
-  { kind: 'BANK_LOAN', claimants: ['Halyk Bank JSC', 'Kaspi Bank JSC', 'Bank CenterCredit JSC', 'ForteBank JSC', 'Home Credit Bank JSC'], min: 100, max: 15_000 },
+  {
+    kind: 'BANK_LOAN',
+    claimants: ['Halyk Bank JSC', 'Kaspi Bank JSC', 'Bank CenterCredit JSC', 'ForteBank JSC', 'Home Credit Bank JSC'],
+    min: 100,
+    max: 15_000,
+  },
   { kind: 'MICROCREDIT', claimants: ['KMF microfinance organisation LLP', 'Shinhan Finance MFO LLP', 'Solva MFO LLP'], min: 30, max: 800 },
   { kind: 'UTILITIES', claimants: ['Astana-ERC LLP', 'Almaty Energo Sbyt LLP', 'Almaty Su LLP', 'KazTransGas Aimak JSC'], min: 10, max: 600 },
   { kind: 'TAX', claimants: ['State Revenue Department'], min: 5, max: 1_500 },
@@ -17,22 +22,29 @@ function claims(iin: string, world: World) {
   if (!person || !span) return null;
   const r = world.rng('s22', iin);
   if (!r.chance(0.11)) return null;
-  const rows = sortedDates(r, r.int(1, 3), span.from, span.to).reverse().map((registeredOn) => {
-    const claim = r.chance(0.5) ? CLAIMS[0] : r.pick(CLAIMS);
-    const closedOn = addDays(registeredOn, r.int(30, 900));
-    // Most claims are settled one way or another within a few years; a few stay open.
-    const closed = closedOn <= span.to && r.chance(0.9);
-    return {
-      registrationNumber: `T-${registeredOn.slice(0, 4)}-${r.digits(8)}`,
-      kind: claim.kind,
-      claimant: r.pick(claim.claimants),
-      amountKzt: r.int(claim.min, claim.max) * 1000,
-      basisDocument: claim.kind === 'BANK_LOAN' || claim.kind === 'MICROCREDIT' ? `Loan agreement No. ${r.digits(8)} of ${addDays(registeredOn, -r.int(200, 1500))}` : claim.kind === 'TAX' ? `Notice of tax arrears No. ${r.digits(10)}` : `Statement of claim of ${registeredOn}`,
-      registeredOn,
-      status: closed ? r.pick(['SATISFIED', 'SATISFIED', 'WITHDRAWN', 'TRANSFERRED_TO_ENFORCEMENT'] as const) : 'ACTIVE',
-      closedOn: closed ? closedOn : null,
-    };
-  });
+  const rows = sortedDates(r, r.int(1, 3), span.from, span.to)
+    .reverse()
+    .map((registeredOn) => {
+      const claim = r.chance(0.5) ? CLAIMS[0] : r.pick(CLAIMS);
+      const closedOn = addDays(registeredOn, r.int(30, 900));
+      // Most claims are settled one way or another within a few years; a few stay open.
+      const closed = closedOn <= span.to && r.chance(0.9);
+      return {
+        registrationNumber: `T-${registeredOn.slice(0, 4)}-${r.digits(8)}`,
+        kind: claim.kind,
+        claimant: r.pick(claim.claimants),
+        amountKzt: r.int(claim.min, claim.max) * 1000,
+        basisDocument:
+          claim.kind === 'BANK_LOAN' || claim.kind === 'MICROCREDIT'
+            ? `Loan agreement No. ${r.digits(8)} of ${addDays(registeredOn, -r.int(200, 1500))}`
+            : claim.kind === 'TAX'
+              ? `Notice of tax arrears No. ${r.digits(10)}`
+              : `Statement of claim of ${registeredOn}`,
+        registeredOn,
+        status: closed ? r.pick(['SATISFIED', 'SATISFIED', 'WITHDRAWN', 'TRANSFERRED_TO_ENFORCEMENT'] as const) : 'ACTIVE',
+        closedOn: closed ? closedOn : null,
+      };
+    });
   return { registeredClaims: rows };
 }
 

@@ -12,9 +12,12 @@ const vehicles = Array.from({ length: 3000 }, (_, i) => world.vehiclesOf({ iin: 
 
 describe('s23 criminal vehicles', () => {
   it('holds a search record for exactly the vehicles the world marks stolen', async () => {
-    const result = await run('query($r: [_Any!]!) { _entities(representations: $r) { ... on Vehicle { vin criminalVehicleRecord { plateAtLoss status wantedSince } } } }', {
-      r: vehicles.map((v) => ({ __typename: 'Vehicle', vin: v.vin })),
-    });
+    const result = await run(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Vehicle { vin criminalVehicleRecord { plateAtLoss status wantedSince } } } }',
+      {
+        r: vehicles.map((v) => ({ __typename: 'Vehicle', vin: v.vin })),
+      },
+    );
     expect(result.errors).toBeUndefined();
     const answers = result.data?._entities as Array<{ vin: string; criminalVehicleRecord: { plateAtLoss: string; status: string } | null }>;
     expect(answers.filter((a) => a.criminalVehicleRecord).map((a) => a.vin)).toEqual(vehicles.filter((v) => v.stolen).map((v) => v.vin));
@@ -26,7 +29,10 @@ describe('s23 criminal vehicles', () => {
     const stolen = vehicles.find((v) => v.stolen)!;
     const clean = vehicles.find((v) => !v.stolen)!;
     const query = 'query($p: String!) { criminalVehicleByPlate(plate: $p) { vin criminalVehicleRecord { reason status } } }';
-    expect((await run(query, { p: stolen.plate })).data?.criminalVehicleByPlate).toMatchObject({ vin: stolen.vin, criminalVehicleRecord: { status: 'WANTED' } });
+    expect((await run(query, { p: stolen.plate })).data?.criminalVehicleByPlate).toMatchObject({
+      vin: stolen.vin,
+      criminalVehicleRecord: { status: 'WANTED' },
+    });
     expect((await run(query, { p: clean.plate })).data?.criminalVehicleByPlate).toBeNull();
   });
 });

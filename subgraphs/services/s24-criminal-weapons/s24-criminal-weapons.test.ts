@@ -13,9 +13,12 @@ const weapons = Array.from({ length: world.personCount }, (_, i) => world.weapon
 
 describe('s24 criminal weapons', () => {
   it('holds a record for exactly the weapons the world marks wanted, dated after their registration', async () => {
-    const result = await run('query($r: [_Any!]!) { _entities(representations: $r) { ... on Weapon { serialNumber criminalWeaponRecord { wantedSince lastHolderIin } } } }', {
-      r: weapons.map((w) => ({ __typename: 'Weapon', serialNumber: w.serialNumber })),
-    });
+    const result = await run(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Weapon { serialNumber criminalWeaponRecord { wantedSince lastHolderIin } } } }',
+      {
+        r: weapons.map((w) => ({ __typename: 'Weapon', serialNumber: w.serialNumber })),
+      },
+    );
     expect(result.errors).toBeUndefined();
     const answers = result.data?._entities as Array<{ serialNumber: string; criminalWeaponRecord: { wantedSince: string; lastHolderIin: string } | null }>;
     const wanted = weapons.filter((w) => w.wanted);
@@ -32,7 +35,10 @@ describe('s24 criminal weapons', () => {
     const query = 'query($s: String!) { criminalWeapon(serialNumber: $s) { serialNumber criminalWeaponRecord { status } } }';
     const wanted = weapons.find((w) => w.wanted)!;
     const clean = weapons.find((w) => !w.wanted)!;
-    expect((await run(query, { s: wanted.serialNumber })).data?.criminalWeapon).toEqual({ serialNumber: wanted.serialNumber, criminalWeaponRecord: { status: 'WANTED' } });
+    expect((await run(query, { s: wanted.serialNumber })).data?.criminalWeapon).toEqual({
+      serialNumber: wanted.serialNumber,
+      criminalWeaponRecord: { status: 'WANTED' },
+    });
     expect((await run(query, { s: clean.serialNumber })).data?.criminalWeapon).toBeNull();
   });
 });

@@ -3,7 +3,14 @@ import type { World } from '@negiz/mocks/model.ts';
 import { recordSpan, sortedDates } from '../_shared/record-dates.ts';
 
 const KINDS = ['COLLISION', 'COLLISION', 'COLLISION', 'PEDESTRIAN_HIT', 'OBSTACLE_HIT', 'ROLLOVER', 'CYCLIST_HIT'] as const;
-const ROADS = ['Almaty - Kapshagay highway, km 38', 'Astana - Karaganda highway, km 112', 'Al-Farabi ave / Dostyk ave', 'Tole bi st / Auezov st', 'Shymkent - Tashkent highway, km 12', 'Kabanbay batyr ave / Turan ave'];
+const ROADS = [
+  'Almaty - Kapshagay highway, km 38',
+  'Astana - Karaganda highway, km 112',
+  'Al-Farabi ave / Dostyk ave',
+  'Tole bi st / Auezov st',
+  'Shymkent - Tashkent highway, km 12',
+  'Kabanbay batyr ave / Turan ave',
+];
 
 function accidents(iin: string, world: World) {
   const person = world.person(iin);
@@ -12,27 +19,36 @@ function accidents(iin: string, world: World) {
   const r = world.rng('s25', iin);
   const vehicles = world.vehiclesOf({ iin });
   if (!r.chance(vehicles.length ? 0.15 : 0.04)) return null;
-  const rows = sortedDates(r, r.chance(0.85) ? 1 : 2, span.from, span.to).reverse().map((on) => {
-    const kind = r.pick(KINDS);
-    const age = Number(on.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
-    const participation = age < 18 ? r.pick(['PASSENGER', 'PEDESTRIAN'] as const) : vehicles.length && r.chance(0.8) ? 'DRIVER' : kind === 'PEDESTRIAN_HIT' ? 'PEDESTRIAN' : r.pick(['DRIVER', 'PASSENGER'] as const);
-    const vehicle = participation === 'DRIVER' && vehicles.length ? r.pick(vehicles) : undefined;
-    const injured = r.chance(0.55) ? r.int(1, 4) : 0;
-    const killed = r.chance(0.06) ? r.int(1, 2) : 0;
-    return {
-      accidentNumber: `DTP-${on.slice(0, 4)}-${r.digits(7)}`,
-      occurredAt: `${on}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00+05:00`,
-      place: `${person.address.region}, ${r.pick(ROADS)}`,
-      kind,
-      participation,
-      vehiclePlate: vehicle?.plate ?? (participation === 'DRIVER' ? `${r.digits(3)}${r.pick(['AAB', 'KZC', 'BDA'])}${r.digits(2)}` : null),
-      culpable: participation === 'DRIVER' ? r.chance(0.5) : false,
-      injuredCount: injured,
-      killedCount: killed,
-      personInjured: killed === 0 && injured > 0 && r.chance(0.4),
-      registeredBy: `Road police department, ${person.address.region}`,
-    };
-  });
+  const rows = sortedDates(r, r.chance(0.85) ? 1 : 2, span.from, span.to)
+    .reverse()
+    .map((on) => {
+      const kind = r.pick(KINDS);
+      const age = Number(on.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
+      const participation =
+        age < 18
+          ? r.pick(['PASSENGER', 'PEDESTRIAN'] as const)
+          : vehicles.length && r.chance(0.8)
+            ? 'DRIVER'
+            : kind === 'PEDESTRIAN_HIT'
+              ? 'PEDESTRIAN'
+              : r.pick(['DRIVER', 'PASSENGER'] as const);
+      const vehicle = participation === 'DRIVER' && vehicles.length ? r.pick(vehicles) : undefined;
+      const injured = r.chance(0.55) ? r.int(1, 4) : 0;
+      const killed = r.chance(0.06) ? r.int(1, 2) : 0;
+      return {
+        accidentNumber: `DTP-${on.slice(0, 4)}-${r.digits(7)}`,
+        occurredAt: `${on}T${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00+05:00`,
+        place: `${person.address.region}, ${r.pick(ROADS)}`,
+        kind,
+        participation,
+        vehiclePlate: vehicle?.plate ?? (participation === 'DRIVER' ? `${r.digits(3)}${r.pick(['AAB', 'KZC', 'BDA'])}${r.digits(2)}` : null),
+        culpable: participation === 'DRIVER' ? r.chance(0.5) : false,
+        injuredCount: injured,
+        killedCount: killed,
+        personInjured: killed === 0 && injured > 0 && r.chance(0.4),
+        registeredBy: `Road police department, ${person.address.region}`,
+      };
+    });
   return { roadAccidents: rows };
 }
 

@@ -28,7 +28,12 @@ function records(iin: string, world: World) {
       organisation: `${body.name}, ${body.corps === 'CORPS_A' ? person.address.region : person.address.city}`,
       position: r.pick(body.positions),
       corps: body.corps,
-      positionCategory: body.corps === 'CORPS_A' ? `A-${r.int(1, 4)}` : body.corps === 'LAW_ENFORCEMENT' ? `C-O-${r.int(1, 6)}` : `${r.pick(['B', 'C', 'D', 'E'])}-${r.pick(['O', 'R'])}-${r.int(1, 6)}`,
+      positionCategory:
+        body.corps === 'CORPS_A'
+          ? `A-${r.int(1, 4)}`
+          : body.corps === 'LAW_ENFORCEMENT'
+            ? `C-O-${r.int(1, 6)}`
+            : `${r.pick(['B', 'C', 'D', 'E'])}-${r.pick(['O', 'R'])}-${r.int(1, 6)}`,
       appointedOn: from,
       dismissedOn: left ? dismissedOn : null,
       dismissalGround: left ? r.pick(['TRANSFER', 'OWN_REQUEST', 'OWN_REQUEST', 'STAFF_REDUCTION', 'DISCIPLINARY', 'RETIREMENT'] as const) : null,

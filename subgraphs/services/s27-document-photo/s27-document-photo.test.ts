@@ -5,7 +5,15 @@ import { identityApplications } from '../s28-identity-applications/index.ts';
 import photos from './index.ts';
 
 const world = defaultWorld();
-type Photo = { takenOn: string; applicationNumber: string; documentNumber: string | null; mimeType: string; widthPx: number; heightPx: number; imageBase64: string };
+type Photo = {
+  takenOn: string;
+  applicationNumber: string;
+  documentNumber: string | null;
+  mimeType: string;
+  widthPx: number;
+  heightPx: number;
+  imageBase64: string;
+};
 
 describe('s27 document photos', () => {
   it('has one photo per identity document application (service 28), the newest for the document held', () => {

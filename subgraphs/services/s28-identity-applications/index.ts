@@ -26,34 +26,50 @@ export function identityApplications(iin: string, world: World): IdentityApplica
   const r = world.rng('s28', iin);
   const { document, address } = person;
   const firstAllowed = later(RECORDS_FROM, addYears(person.birthDate, 16));
-  const issued: Array<{ on: string; number: string; validUntil: string }> = [{ on: document.issuedOn, number: document.number, validUntil: document.validUntil }];
+  const issued: Array<{ on: string; number: string; validUntil: string }> = [
+    { on: document.issuedOn, number: document.number, validUntil: document.validUntil },
+  ];
   for (let on = addYears(document.issuedOn, -10); on >= firstAllowed; on = addYears(on, -10)) {
     issued.unshift({ on, number: document.type === 'PASSPORT' ? `N${r.digits(8)}` : r.digits(9), validUntil: addYears(on, 10) });
   }
-  const rows: IdentityApplicationRow[] = issued.filter((d) => d.on >= RECORDS_FROM).map((d, k) => {
-    const submittedOn = addDays(d.on, -r.int(3, 14));
-    const atSixteen = addYears(person.birthDate, 16);
-    return {
-      applicationNumber: `F1-${submittedOn.slice(0, 4)}-${r.digits(9)}`,
-      submittedOn,
-      reason: k === 0 && submittedOn <= addYears(atSixteen, 1) ? 'FIRST_ISSUE' : k === 0 ? r.pick(['EXPIRY', 'LOSS', 'DAMAGE'] as const) : r.pick(['EXPIRY', 'EXPIRY', 'EXPIRY', 'LOSS', 'THEFT', 'CHANGE_OF_PERSONAL_DATA'] as const),
-      documentType: document.type,
-      acceptedBy: `Public service centre No. ${r.int(1, 12)}, ${address.city}`,
-      registrationAddress: [address.region, address.city, address.street, address.house, address.apartment].filter(Boolean).join(', '),
-      status: 'ISSUED' as const,
-      issuedDocumentNumber: d.number,
-      issuedOn: d.on,
-      validUntil: d.validUntil,
-      issuer: document.issuer,
-    };
-  });
+  const rows: IdentityApplicationRow[] = issued
+    .filter((d) => d.on >= RECORDS_FROM)
+    .map((d, k) => {
+      const submittedOn = addDays(d.on, -r.int(3, 14));
+      const atSixteen = addYears(person.birthDate, 16);
+      return {
+        applicationNumber: `F1-${submittedOn.slice(0, 4)}-${r.digits(9)}`,
+        submittedOn,
+        reason:
+          k === 0 && submittedOn <= addYears(atSixteen, 1)
+            ? 'FIRST_ISSUE'
+            : k === 0
+              ? r.pick(['EXPIRY', 'LOSS', 'DAMAGE'] as const)
+              : r.pick(['EXPIRY', 'EXPIRY', 'EXPIRY', 'LOSS', 'THEFT', 'CHANGE_OF_PERSONAL_DATA'] as const),
+        documentType: document.type,
+        acceptedBy: `Public service centre No. ${r.int(1, 12)}, ${address.city}`,
+        registrationAddress: [address.region, address.city, address.street, address.house, address.apartment].filter(Boolean).join(', '),
+        status: 'ISSUED' as const,
+        issuedDocumentNumber: d.number,
+        issuedOn: d.on,
+        validUntil: d.validUntil,
+        issuer: document.issuer,
+      };
+    });
   // Some holders of an expiring document have already applied for the next one.
   if (document.validUntil <= addDays(RECORDS_UNTIL, 60) && !person.deathDate && r.chance(0.5)) {
     rows.push({
-      applicationNumber: `F1-2026-${r.digits(9)}`, submittedOn: addDays(RECORDS_UNTIL, -r.int(1, 10)), reason: 'EXPIRY', documentType: document.type,
+      applicationNumber: `F1-2026-${r.digits(9)}`,
+      submittedOn: addDays(RECORDS_UNTIL, -r.int(1, 10)),
+      reason: 'EXPIRY',
+      documentType: document.type,
       acceptedBy: `Public service centre No. ${r.int(1, 12)}, ${address.city}`,
       registrationAddress: [address.region, address.city, address.street, address.house, address.apartment].filter(Boolean).join(', '),
-      status: 'IN_PROGRESS', issuedDocumentNumber: null, issuedOn: null, validUntil: null, issuer: document.issuer,
+      status: 'IN_PROGRESS',
+      issuedDocumentNumber: null,
+      issuedOn: null,
+      validUntil: null,
+      issuer: document.issuer,
     });
   }
   return rows.filter((row) => row.submittedOn >= RECORDS_FROM && row.submittedOn <= (person.deathDate ?? RECORDS_UNTIL));

@@ -26,7 +26,16 @@ function licences(iin: string, world: World) {
     const deprivedHere = deprivation && deprivation.decisionOn >= issuedOn && deprivation.decisionOn < validUntil;
     const deprivedUntil = deprivedHere ? addYears(deprivation.decisionOn, 7) : null;
     const renewed = validUntil <= span.to;
-    const status = deprivedUntil && deprivedUntil > RECORDS_UNTIL ? 'DEPRIVED' : renewed ? 'REPLACED' : person.deathDate ? 'CANCELLED' : validUntil > RECORDS_UNTIL ? 'VALID' : 'EXPIRED';
+    const status =
+      deprivedUntil && deprivedUntil > RECORDS_UNTIL
+        ? 'DEPRIVED'
+        : renewed
+          ? 'REPLACED'
+          : person.deathDate
+            ? 'CANCELLED'
+            : validUntil > RECORDS_UNTIL
+              ? 'VALID'
+              : 'EXPIRED';
     rows.push({
       number: `${r.pick(['AB', 'AC', 'AD', 'AE', 'BA'])}${r.digits(6)}`,
       categories: [...categories].sort(),

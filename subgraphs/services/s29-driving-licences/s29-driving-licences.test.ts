@@ -20,7 +20,9 @@ describe('s29 driving licences', () => {
   });
 
   it('deprives drivers convicted of drunk driving (service 21) for seven years', () => {
-    const drunk = persons.filter((p) => violations(p.iin, world)?.trafficViolations.some((v) => v.penalty === 'LICENCE_DEPRIVATION' && v.decisionOn > '2020-01-01'));
+    const drunk = persons.filter((p) =>
+      violations(p.iin, world)?.trafficViolations.some((v) => v.penalty === 'LICENCE_DEPRIVATION' && v.decisionOn > '2020-01-01'),
+    );
     expect(drunk.length).toBeGreaterThan(0);
     for (const p of drunk) {
       const decision = violations(p.iin, world)!.trafficViolations.find((v) => v.penalty === 'LICENCE_DEPRIVATION')!.decisionOn;

@@ -30,7 +30,12 @@ function acts(owner: OwnerKey, span: { from: string; to: string }, city: string,
   const add = (kind: Kind, role: Role, performedOn: string, subject: string) => {
     const revoked = kind === 'POWER_OF_ATTORNEY' && r.chance(0.15);
     rows.push({
-      registryNumber: `${performedOn.slice(0, 4)}-${r.digits(7)}`, kind, role, performedOn, subject, ...notary(),
+      registryNumber: `${performedOn.slice(0, 4)}-${r.digits(7)}`,
+      kind,
+      role,
+      performedOn,
+      subject,
+      ...notary(),
       revokedOn: revoked ? addDays(performedOn, r.int(10, 300)) : null,
     });
   };

@@ -20,24 +20,30 @@ function applications(iin: string, world: World) {
   if (!person || !span) return null;
   const r = world.rng('s31', iin);
   if (!r.chance(0.2)) return null;
-  const rows = sortedDates(r, r.int(1, 4), span.from, span.to).reverse().map((receivedOn) => {
-    const topic = r.pick(TOPICS);
-    // Applications are considered within 15 working days, extendable to 30; crime reports are registered at once.
-    const dueOn = addDays(receivedOn, topic.kind === 'CRIME_REPORT' ? 1 : 21);
-    const answeredOn = addDays(receivedOn, r.int(1, topic.kind === 'CRIME_REPORT' ? 1 : 40));
-    const answered = answeredOn <= RECORDS_UNTIL;
-    return {
-      registrationNumber: `${topic.kind === 'CRIME_REPORT' ? 'KUI' : 'ZT'}-${receivedOn.slice(0, 4)}-${r.digits(8)}`,
-      receivedOn,
-      kind: topic.kind,
-      channel: r.pick(['E_GOV_PORTAL', 'E_GOV_PORTAL', 'IN_PERSON', 'POST', 'OFFICIAL_BLOG'] as const),
-      addressee: `${topic.addressee}, ${person.address.city}`,
-      summary: topic.summary,
-      dueOn,
-      status: !answered ? 'UNDER_CONSIDERATION' : topic.kind === 'CRIME_REPORT' ? 'REGISTERED_AS_OFFENCE' : r.pick(['ANSWERED', 'ANSWERED', 'ANSWERED', 'REDIRECTED', 'LEFT_WITHOUT_CONSIDERATION'] as const),
-      answeredOn: answered ? answeredOn : null,
-    };
-  });
+  const rows = sortedDates(r, r.int(1, 4), span.from, span.to)
+    .reverse()
+    .map((receivedOn) => {
+      const topic = r.pick(TOPICS);
+      // Applications are considered within 15 working days, extendable to 30; crime reports are registered at once.
+      const dueOn = addDays(receivedOn, topic.kind === 'CRIME_REPORT' ? 1 : 21);
+      const answeredOn = addDays(receivedOn, r.int(1, topic.kind === 'CRIME_REPORT' ? 1 : 40));
+      const answered = answeredOn <= RECORDS_UNTIL;
+      return {
+        registrationNumber: `${topic.kind === 'CRIME_REPORT' ? 'KUI' : 'ZT'}-${receivedOn.slice(0, 4)}-${r.digits(8)}`,
+        receivedOn,
+        kind: topic.kind,
+        channel: r.pick(['E_GOV_PORTAL', 'E_GOV_PORTAL', 'IN_PERSON', 'POST', 'OFFICIAL_BLOG'] as const),
+        addressee: `${topic.addressee}, ${person.address.city}`,
+        summary: topic.summary,
+        dueOn,
+        status: !answered
+          ? 'UNDER_CONSIDERATION'
+          : topic.kind === 'CRIME_REPORT'
+            ? 'REGISTERED_AS_OFFENCE'
+            : r.pick(['ANSWERED', 'ANSWERED', 'ANSWERED', 'REDIRECTED', 'LEFT_WITHOUT_CONSIDERATION'] as const),
+        answeredOn: answered ? answeredOn : null,
+      };
+    });
   return { citizenApplications: rows };
 }
 

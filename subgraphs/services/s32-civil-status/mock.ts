@@ -3,7 +3,11 @@ import { newestFirst } from '../_shared/chronology.ts';
 import { addDays, earlier, recordSpan, RECORDS_FROM, RECORDS_UNTIL } from '../_shared/record-dates.ts';
 
 type PartyRole = 'CHILD' | 'MOTHER' | 'FATHER' | 'SPOUSE' | 'DECEASED' | 'APPLICANT';
-interface Party { role: PartyRole; person: { iin: string } | null; nameInAct: string }
+interface Party {
+  role: PartyRole;
+  person: { iin: string } | null;
+  nameInAct: string;
+}
 interface Act {
   actNumber: string;
   kind: 'BIRTH' | 'MARRIAGE' | 'DIVORCE' | 'DEATH' | 'NAME_CHANGE';
@@ -58,7 +62,11 @@ function birthAct(world: World, childIin: string): Act | null {
 
 function commonChildren(world: World, a: string, b: string): PersonRecord[] {
   const ofB = new Set(world.family(b).children);
-  return world.family(a).children.filter((c) => ofB.has(c)).map((c) => world.person(c)).filter((c): c is PersonRecord => !!c);
+  return world
+    .family(a)
+    .children.filter((c) => ofB.has(c))
+    .map((c) => world.person(c))
+    .filter((c): c is PersonRecord => !!c);
 }
 
 /** Marriage (and, for a couple that is no longer married, divorce) acts of a couple. */
@@ -70,25 +78,44 @@ function coupleActs(world: World, a: string, b: string): Act[] {
   const wb = pb && recordSpan(pb, 18);
   if (!pa || !pb || !wa || !wb) return [];
   const rng = world.rng('s32', 'couple', first, second);
-  const firstChild = commonChildren(world, first, second).map((c) => c.birthDate).sort()[0] ?? RECORDS_UNTIL;
+  const firstChild =
+    commonChildren(world, first, second)
+      .map((c) => c.birthDate)
+      .sort()[0] ?? RECORDS_UNTIL;
   const from = wa.from > wb.from ? wa.from : wb.from;
   const to = earlier(earlier(wa.to, wb.to), addDays(firstChild, -30));
   if (from > to) return [];
   const marriedOn = rng.date(from, to);
   const parties = [party(world, 'SPOUSE', first), party(world, 'SPOUSE', second)];
-  const acts: Act[] = [{
-    actNumber: String(rng.int(1, 1800)), kind: 'MARRIAGE', eventDate: marriedOn, registeredOn: marriedOn,
-    registryOffice: office(pa.address.city), certificateNumber: `№ ${rng.digits(7)}`, placeOfEvent: pa.address.city,
-    previousName: null, status: 'VALID', parties,
-  }];
+  const acts: Act[] = [
+    {
+      actNumber: String(rng.int(1, 1800)),
+      kind: 'MARRIAGE',
+      eventDate: marriedOn,
+      registeredOn: marriedOn,
+      registryOffice: office(pa.address.city),
+      certificateNumber: `№ ${rng.digits(7)}`,
+      placeOfEvent: pa.address.city,
+      previousName: null,
+      status: 'VALID',
+      parties,
+    },
+  ];
   const stillMarried = world.family(first).spouse === second;
   const divorceFrom = addDays(marriedOn, 365);
   if (!stillMarried && divorceFrom < RECORDS_UNTIL) {
     const divorcedOn = rng.date(divorceFrom, RECORDS_UNTIL);
     acts.push({
-      actNumber: String(rng.int(1, 900)), kind: 'DIVORCE', eventDate: divorcedOn, registeredOn: earlier(addDays(divorcedOn, rng.int(0, 20)), RECORDS_UNTIL),
-      registryOffice: office(pb.address.city), certificateNumber: `№ ${rng.digits(7)}`, placeOfEvent: null,
-      previousName: null, status: 'VALID', parties,
+      actNumber: String(rng.int(1, 900)),
+      kind: 'DIVORCE',
+      eventDate: divorcedOn,
+      registeredOn: earlier(addDays(divorcedOn, rng.int(0, 20)), RECORDS_UNTIL),
+      registryOffice: office(pb.address.city),
+      certificateNumber: `№ ${rng.digits(7)}`,
+      placeOfEvent: null,
+      previousName: null,
+      status: 'VALID',
+      parties,
     });
   }
   return acts;
@@ -98,9 +125,15 @@ function deathAct(world: World, p: PersonRecord): Act | null {
   if (!p.deathDate || p.deathDate < RECORDS_FROM) return null;
   const rng = world.rng('s32', 'death', p.iin);
   return {
-    actNumber: String(rng.int(1, 2500)), kind: 'DEATH', eventDate: p.deathDate,
-    registeredOn: earlier(addDays(p.deathDate, rng.int(1, 7)), RECORDS_UNTIL), registryOffice: office(p.address.city),
-    certificateNumber: `№ ${rng.digits(7)}`, placeOfEvent: p.address.city, previousName: null, status: 'VALID',
+    actNumber: String(rng.int(1, 2500)),
+    kind: 'DEATH',
+    eventDate: p.deathDate,
+    registeredOn: earlier(addDays(p.deathDate, rng.int(1, 7)), RECORDS_UNTIL),
+    registryOffice: office(p.address.city),
+    certificateNumber: `№ ${rng.digits(7)}`,
+    placeOfEvent: p.address.city,
+    previousName: null,
+    status: 'VALID',
     parties: [party(world, 'DECEASED', p.iin)],
   };
 }
@@ -111,9 +144,15 @@ function nameChangeAct(world: World, p: PersonRecord): Act | null {
   if (!window || !rng.chance(0.02)) return null;
   const changedOn = rng.date(window.from, window.to);
   return {
-    actNumber: String(rng.int(1, 400)), kind: 'NAME_CHANGE', eventDate: changedOn, registeredOn: changedOn,
-    registryOffice: office(p.address.city), certificateNumber: `№ ${rng.digits(7)}`, placeOfEvent: null,
-    previousName: `${rng.pick(PREVIOUS_SURNAMES[p.sex])} ${p.firstName}`, status: 'VALID',
+    actNumber: String(rng.int(1, 400)),
+    kind: 'NAME_CHANGE',
+    eventDate: changedOn,
+    registeredOn: changedOn,
+    registryOffice: office(p.address.city),
+    certificateNumber: `№ ${rng.digits(7)}`,
+    placeOfEvent: null,
+    previousName: `${rng.pick(PREVIOUS_SURNAMES[p.sex])} ${p.firstName}`,
+    status: 'VALID',
     parties: [party(world, 'APPLICANT', p.iin)],
   };
 }

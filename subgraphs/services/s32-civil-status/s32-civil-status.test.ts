@@ -4,7 +4,14 @@ import { probeService } from '../_shared/service-probe.ts';
 import service from './index.ts';
 
 const world = defaultWorld();
-type Act = { kind: string; actNumber: string; eventDate: string; registeredOn: string; subjectRole: string; parties: Array<{ role: string; person: { iin: string } | null }> };
+type Act = {
+  kind: string;
+  actNumber: string;
+  eventDate: string;
+  registeredOn: string;
+  subjectRole: string;
+  parties: Array<{ role: string; person: { iin: string } | null }>;
+};
 const SELECTION = 'civilStatusActs { kind actNumber eventDate registeredOn subjectRole parties { role person { iin } } }';
 
 async function actsOf(iins: string[]): Promise<Act[][]> {
@@ -33,7 +40,9 @@ describe('s32 civil status acts', { timeout: 20_000 }, () => {
   });
 
   it("show a child's birth act, naming its parents, in the child's and each parent's records", async () => {
-    const children = Array.from({ length: 1500 }, (_, i) => world.personAt(i)).filter((p) => p.birthDate >= '2000-01-01' && world.family(p.iin).parents.length > 0);
+    const children = Array.from({ length: 1500 }, (_, i) => world.personAt(i)).filter(
+      (p) => p.birthDate >= '2000-01-01' && world.family(p.iin).parents.length > 0,
+    );
     expect(children.length).toBeGreaterThan(10);
     const own = await actsOf(children.map((c) => c.iin));
     const parents = children.map((c) => world.family(c.iin).parents);
@@ -42,7 +51,12 @@ describe('s32 civil status acts', { timeout: 20_000 }, () => {
     for (const [i, child] of children.entries()) {
       const birth = own[i]!.find((x) => x.kind === 'BIRTH' && x.subjectRole === 'CHILD');
       expect(birth?.eventDate).toBe(child.birthDate);
-      expect(birth!.parties.filter((p) => p.role !== 'CHILD').map((p) => p.person?.iin).sort()).toEqual([...parents[i]!].sort());
+      expect(
+        birth!.parties
+          .filter((p) => p.role !== 'CHILD')
+          .map((p) => p.person?.iin)
+          .sort(),
+      ).toEqual([...parents[i]!].sort());
       for (const _ of parents[i]!) {
         const same = parentActs[next++]!.find((x) => x.kind === 'BIRTH' && x.actNumber === birth!.actNumber && x.eventDate === child.birthDate);
         expect(same?.subjectRole).toMatch(/MOTHER|FATHER/);

@@ -6,15 +6,65 @@ import { addDays, recordSpan, RECORDS_UNTIL } from '../_shared/record-dates.ts';
 type Kind = 'AIR' | 'ROAD' | 'RAIL' | 'SEA';
 /** Where citizens travel, and the checkpoints they use for each destination. */
 const DESTINATIONS: ReadonlyArray<{ country: string; checkpoints: ReadonlyArray<readonly [string, Kind]> }> = [
-  { country: 'TUR', checkpoints: [['Almaty International Airport', 'AIR'], ['Nursultan Nazarbayev International Airport (Astana)', 'AIR']] },
-  { country: 'ARE', checkpoints: [['Almaty International Airport', 'AIR'], ['Shymkent International Airport', 'AIR']] },
-  { country: 'RUS', checkpoints: [['Syrym (road, West Kazakhstan region)', 'ROAD'], ['Petropavl (rail)', 'RAIL'], ['Nursultan Nazarbayev International Airport (Astana)', 'AIR']] },
-  { country: 'KGZ', checkpoints: [['Korday (road, Zhambyl region)', 'ROAD'], ['Ak-Zhol (road, Zhambyl region)', 'ROAD']] },
-  { country: 'UZB', checkpoints: [['Zhibek Zholy (road, Turkistan region)', 'ROAD'], ['Saryagash (rail)', 'RAIL']] },
-  { country: 'CHN', checkpoints: [['Nur Zholy (road, Zhetysu region)', 'ROAD'], ['Dostyk (rail)', 'RAIL'], ['Almaty International Airport', 'AIR']] },
+  {
+    country: 'TUR',
+    checkpoints: [
+      ['Almaty International Airport', 'AIR'],
+      ['Nursultan Nazarbayev International Airport (Astana)', 'AIR'],
+    ],
+  },
+  {
+    country: 'ARE',
+    checkpoints: [
+      ['Almaty International Airport', 'AIR'],
+      ['Shymkent International Airport', 'AIR'],
+    ],
+  },
+  {
+    country: 'RUS',
+    checkpoints: [
+      ['Syrym (road, West Kazakhstan region)', 'ROAD'],
+      ['Petropavl (rail)', 'RAIL'],
+      ['Nursultan Nazarbayev International Airport (Astana)', 'AIR'],
+    ],
+  },
+  {
+    country: 'KGZ',
+    checkpoints: [
+      ['Korday (road, Zhambyl region)', 'ROAD'],
+      ['Ak-Zhol (road, Zhambyl region)', 'ROAD'],
+    ],
+  },
+  {
+    country: 'UZB',
+    checkpoints: [
+      ['Zhibek Zholy (road, Turkistan region)', 'ROAD'],
+      ['Saryagash (rail)', 'RAIL'],
+    ],
+  },
+  {
+    country: 'CHN',
+    checkpoints: [
+      ['Nur Zholy (road, Zhetysu region)', 'ROAD'],
+      ['Dostyk (rail)', 'RAIL'],
+      ['Almaty International Airport', 'AIR'],
+    ],
+  },
   { country: 'THA', checkpoints: [['Almaty International Airport', 'AIR']] },
-  { country: 'EGY', checkpoints: [['Nursultan Nazarbayev International Airport (Astana)', 'AIR'], ['Aktau International Airport', 'AIR']] },
-  { country: 'GEO', checkpoints: [['Almaty International Airport', 'AIR'], ['Aktau Sea Port', 'SEA']] },
+  {
+    country: 'EGY',
+    checkpoints: [
+      ['Nursultan Nazarbayev International Airport (Astana)', 'AIR'],
+      ['Aktau International Airport', 'AIR'],
+    ],
+  },
+  {
+    country: 'GEO',
+    checkpoints: [
+      ['Almaty International Airport', 'AIR'],
+      ['Aktau Sea Port', 'SEA'],
+    ],
+  },
   { country: 'DEU', checkpoints: [['Nursultan Nazarbayev International Airport (Astana)', 'AIR']] },
 ];
 const PURPOSES = ['TOURISM', 'TOURISM', 'PRIVATE', 'BUSINESS', 'WORK', 'STUDY', 'MEDICAL'] as const;
@@ -33,17 +83,30 @@ export function citizenCrossings(iin: string, world: World) {
     const destination = r.pick(DESTINATIONS);
     const [checkpoint, kind] = r.pick(destination.checkpoints);
     const eaeu = ['RUS', 'KGZ'].includes(destination.country);
-    const document = eaeu && person.document.type === 'ID_CARD' && r.chance(0.7)
-      ? { travelDocumentKind: 'ID_CARD', travelDocumentNumber: person.document.number }
-      : { travelDocumentKind: 'PASSPORT', travelDocumentNumber: passport };
+    const document =
+      eaeu && person.document.type === 'ID_CARD' && r.chance(0.7)
+        ? { travelDocumentKind: 'ID_CARD', travelDocumentNumber: person.document.number }
+        : { travelDocumentKind: 'PASSPORT', travelDocumentNumber: passport };
     const purpose = r.pick(PURPOSES);
-    const transport = kind === 'AIR' ? `Flight ${r.pick(CARRIERS)} ${r.int(100, 999)}` : kind === 'RAIL' ? `Train ${r.int(1, 399)}` : kind === 'SEA' ? 'Ferry' : `Car ${r.digits(3)}${r.pick(['ABC', 'KZA', 'TRE'])}${r.int(1, 17).toString().padStart(2, '0')}`;
+    const transport =
+      kind === 'AIR'
+        ? `Flight ${r.pick(CARRIERS)} ${r.int(100, 999)}`
+        : kind === 'RAIL'
+          ? `Train ${r.int(1, 399)}`
+          : kind === 'SEA'
+            ? 'Ferry'
+            : `Car ${r.digits(3)}${r.pick(['ABC', 'KZA', 'TRE'])}${r.int(1, 17).toString().padStart(2, '0')}`;
     const leftOn = r.date(span.from, span.to);
     const common = { checkpoint, checkpointKind: kind, country: destination.country, travelPurpose: purpose, ...document };
     list.push({ ...common, crossedAt: localDateTime(r, leftOn), direction: 'EXIT', transport });
     const returnedOn = addDays(leftOn, r.int(2, purpose === 'WORK' || purpose === 'STUDY' ? 240 : 21));
     if (returnedOn < (person.deathDate ?? RECORDS_UNTIL)) {
-      list.push({ ...common, crossedAt: localDateTime(r, returnedOn), direction: 'ENTRY', transport: kind === 'AIR' ? `Flight ${r.pick(CARRIERS)} ${r.int(100, 999)}` : transport });
+      list.push({
+        ...common,
+        crossedAt: localDateTime(r, returnedOn),
+        direction: 'ENTRY',
+        transport: kind === 'AIR' ? `Flight ${r.pick(CARRIERS)} ${r.int(100, 999)}` : transport,
+      });
     }
   }
   return { borderCrossings: newestFirst(list, (c) => c.crossedAt) };

@@ -30,11 +30,42 @@ export function foreignerCrossings(iin: string, world: World) {
   for (let visit = r.chance(0.95) ? r.int(1, 5) : 0; visit > 0; visit--) {
     const purpose = r.pick(PURPOSES);
     const visaFree = VISA_FREE.has(person.citizenship);
-    const visaKind = visaFree && purpose !== 'WORK' && purpose !== 'STUDY' ? 'VISA_FREE' : purpose === 'TRANSIT' ? 'TRANSIT' : purpose === 'WORK' ? 'WORK' : purpose === 'STUDY' ? 'STUDENT' : purpose === 'BUSINESS' ? 'BUSINESS' : purpose === 'TOURISM' ? 'TOURIST' : 'PRIVATE';
+    const visaKind =
+      visaFree && purpose !== 'WORK' && purpose !== 'STUDY'
+        ? 'VISA_FREE'
+        : purpose === 'TRANSIT'
+          ? 'TRANSIT'
+          : purpose === 'WORK'
+            ? 'WORK'
+            : purpose === 'STUDY'
+              ? 'STUDENT'
+              : purpose === 'BUSINESS'
+                ? 'BUSINESS'
+                : purpose === 'TOURISM'
+                  ? 'TOURIST'
+                  : 'PRIVATE';
     const enteredOn = r.date(span.from, span.to);
-    const permittedStayUntil = addDays(enteredOn, visaKind === 'VISA_FREE' ? (['RUS', 'KGZ', 'BLR', 'ARM'].includes(person.citizenship) ? 90 : 30) : visaKind === 'TRANSIT' ? 5 : r.pick([30, 90, 180, 365]));
+    const permittedStayUntil = addDays(
+      enteredOn,
+      visaKind === 'VISA_FREE'
+        ? ['RUS', 'KGZ', 'BLR', 'ARM'].includes(person.citizenship)
+          ? 90
+          : 30
+        : visaKind === 'TRANSIT'
+          ? 5
+          : r.pick([30, 90, 180, 365]),
+    );
     const host = purpose === 'WORK' || purpose === 'BUSINESS' || purpose === 'STUDY' ? anotherLegalEntity(world, r) : undefined;
-    const common = { checkpoint: r.pick(CHECKPOINTS), citizenship: person.citizenship, passportNumber: passport, visaKind, declaredPurpose: purpose, host: host ? { bin: host.bin } : null, permittedStayUntil, migrationCardNumber: `${r.int(10, 99)}${r.digits(8)}` };
+    const common = {
+      checkpoint: r.pick(CHECKPOINTS),
+      citizenship: person.citizenship,
+      passportNumber: passport,
+      visaKind,
+      declaredPurpose: purpose,
+      host: host ? { bin: host.bin } : null,
+      permittedStayUntil,
+      migrationCardNumber: `${r.int(10, 99)}${r.digits(8)}`,
+    };
     list.push({ ...common, crossedAt: localDateTime(r, enteredOn), direction: 'ENTRY' });
     const leftOn = addDays(enteredOn, r.int(1, 400));
     // Some stay on (residence permit holders, or overstays the migration police look into).
@@ -49,12 +80,21 @@ export function foreignerCrossings(iin: string, world: World) {
     list = list.filter((c) => c.direction !== 'ENTRY' || c.crossedAt < executedOn || c.crossedAt >= entryBanUntil);
     const x = world.rng('s34', 'expulsion', expulsion.caseNumber);
     // The stay the foreigner is expelled from: the latest entry before the departure, if the register holds it.
-    const stay = newestFirst(list.filter((c) => c.direction === 'ENTRY' && c.crossedAt < executedOn), (c) => c.crossedAt)[0];
+    const stay = newestFirst(
+      list.filter((c) => c.direction === 'ENTRY' && c.crossedAt < executedOn),
+      (c) => c.crossedAt,
+    )[0];
     list.push({
-      checkpoint: expulsion.exitCheckpoint, citizenship: person.citizenship, passportNumber: passport,
-      visaKind: stay?.visaKind ?? (VISA_FREE.has(person.citizenship) ? 'VISA_FREE' : 'PRIVATE'), declaredPurpose: stay?.declaredPurpose ?? 'PRIVATE',
-      host: stay?.host ?? null, permittedStayUntil: expulsion.deadlineToLeave, migrationCardNumber: stay?.migrationCardNumber ?? `${x.int(10, 99)}${x.digits(8)}`,
-      crossedAt: localDateTime(x, executedOn, 6, 22), direction: 'EXIT',
+      checkpoint: expulsion.exitCheckpoint,
+      citizenship: person.citizenship,
+      passportNumber: passport,
+      visaKind: stay?.visaKind ?? (VISA_FREE.has(person.citizenship) ? 'VISA_FREE' : 'PRIVATE'),
+      declaredPurpose: stay?.declaredPurpose ?? 'PRIVATE',
+      host: stay?.host ?? null,
+      permittedStayUntil: expulsion.deadlineToLeave,
+      migrationCardNumber: stay?.migrationCardNumber ?? `${x.int(10, 99)}${x.digits(8)}`,
+      crossedAt: localDateTime(x, executedOn, 6, 22),
+      direction: 'EXIT',
     });
   }
   return list.length ? { foreignerBorderCrossings: newestFirst(list, (c) => c.crossedAt) } : null;

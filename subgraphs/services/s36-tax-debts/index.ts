@@ -23,9 +23,27 @@ const COMPANY_TAXES = [
 /** Debt statements are formed as of the first working day of the month. */
 const STATEMENT_DATE = '2026-11-01';
 
-function statement(r: Random, world: World, address: Address, taxes: ReadonlyArray<readonly [string, string]>, scale: number, since: string, until: string, business: boolean, pursued: boolean) {
+function statement(
+  r: Random,
+  world: World,
+  address: Address,
+  taxes: ReadonlyArray<readonly [string, string]>,
+  scale: number,
+  since: string,
+  until: string,
+  business: boolean,
+  pursued: boolean,
+) {
   const office = taxOfficeOf(world, address);
-  const items: Array<{ budgetCode: string; taxName: string; taxOfficeCode: string; principalKzt: number; penaltyKzt: number; fineKzt: number; arisenOn: string }> = [];
+  const items: Array<{
+    budgetCode: string;
+    taxName: string;
+    taxOfficeCode: string;
+    principalKzt: number;
+    penaltyKzt: number;
+    fineKzt: number;
+    arisenOn: string;
+  }> = [];
   const chosen = new Set<string>();
   for (let n = r.int(1, Math.min(3, taxes.length)); n > 0; n--) {
     const [budgetCode, taxName] = r.pick(taxes);

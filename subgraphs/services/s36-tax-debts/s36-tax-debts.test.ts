@@ -12,9 +12,14 @@ describe('s36 tax debts', { timeout: 20_000 }, () => {
     ['LegalEntity', Array.from({ length: 400 }, (_, i) => world.legalEntityAt(i).bin)],
   ] as const) {
     it(`show a debt for every ${type} whose tax arrears bailiffs are collecting (s18), with totals that add up`, async () => {
-      const debts = await probeService(service, world).entities<{ taxDebt: { totalKzt: number; principalKzt: number; penaltyKzt: number; fineKzt: number; items: Array<{ principalKzt: number }> } | null }>(
-        type, keys, 'taxDebt { totalKzt principalKzt penaltyKzt fineKzt items { principalKzt } }');
-      const proceedings = await probeService(enforcement, world).entities<{ enforcementProceedings: Array<{ subject: string; status: string }> }>(type, keys, 'enforcementProceedings { subject status }');
+      const debts = await probeService(service, world).entities<{
+        taxDebt: { totalKzt: number; principalKzt: number; penaltyKzt: number; fineKzt: number; items: Array<{ principalKzt: number }> } | null;
+      }>(type, keys, 'taxDebt { totalKzt principalKzt penaltyKzt fineKzt items { principalKzt } }');
+      const proceedings = await probeService(enforcement, world).entities<{ enforcementProceedings: Array<{ subject: string; status: string }> }>(
+        type,
+        keys,
+        'enforcementProceedings { subject status }',
+      );
       let pursued = 0;
       keys.forEach((_, i) => {
         const debt = debts[i]!.taxDebt;

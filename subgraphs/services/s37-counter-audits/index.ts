@@ -48,7 +48,12 @@ function counterAudits(bin: string, world: World) {
       auditedPeriodTo: `${periodYear}-12-31`,
       subject: r.pick(SUBJECTS),
       result,
-      unconfirmedTurnoverKzt: result === 'NOT_CONFIRMED' || result === 'TAXPAYER_ABSENT' ? turnover : result === 'PARTIALLY_CONFIRMED' ? Math.round(turnover * r.int(10, 90) / 100) : 0,
+      unconfirmedTurnoverKzt:
+        result === 'NOT_CONFIRMED' || result === 'TAXPAYER_ABSENT'
+          ? turnover
+          : result === 'PARTIALLY_CONFIRMED'
+            ? Math.round((turnover * r.int(10, 90)) / 100)
+            : 0,
     });
   }
   return list.length ? { counterAudits: newestFirst(list, (a) => a.orderedOn) } : null;

@@ -22,7 +22,9 @@ function registration(r: Random, world: World, address: Address, since: string, 
       status: deregisteredOn ? 'DEREGISTERED' : 'ACTIVE',
       deregisteredOn,
       deregistrationReason: deregisteredOn
-        ? closed ? 'LIQUIDATION' : r.pick(['TURNOVER_BELOW_THRESHOLD', 'VOLUNTARY', 'TAX_AUTHORITY_DECISION'] as const)
+        ? closed
+          ? 'LIQUIDATION'
+          : r.pick(['TURNOVER_BELOW_THRESHOLD', 'VOLUNTARY', 'TAX_AUTHORITY_DECISION'] as const)
         : null,
     },
   };

@@ -30,7 +30,10 @@ function quarterly(): Period[] {
   return [...YEARS, 2026].flatMap((year) => [1, 2, 3, 4].map((q) => ({ taxPeriod: `${year}-Q${q}`, year, due: `${q === 4 ? year + 1 : year}-${due[q - 1]}` })));
 }
 function halfYearly(): Period[] {
-  return [...YEARS, 2026].flatMap((year) => [{ taxPeriod: `${year}-H1`, year, due: `${year}-08-15` }, { taxPeriod: `${year}-H2`, year, due: `${year + 1}-02-15` }]);
+  return [...YEARS, 2026].flatMap((year) => [
+    { taxPeriod: `${year}-H1`, year, due: `${year}-08-15` },
+    { taxPeriod: `${year}-H2`, year, due: `${year + 1}-02-15` },
+  ]);
 }
 
 function reports(r: Random, world: World, address: Address, plan: Array<[Form, Period[]]>, scale: number, since: IsoDate, until: IsoDate, closing: boolean) {
@@ -81,7 +84,13 @@ function legalEntityReports(bin: string, world: World) {
   if (!entity) return null;
   const r = world.rng('s39', bin);
   const small = entity.legalForm === 'SOLE_PROPRIETOR' || r.chance(0.3);
-  const plan: Array<[Form, Period[]]> = small ? [['910.00', halfYearly()]] : [['100.00', annual('03-31')], ['200.00', quarterly()], ['700.00', annual('03-31')]];
+  const plan: Array<[Form, Period[]]> = small
+    ? [['910.00', halfYearly()]]
+    : [
+        ['100.00', annual('03-31')],
+        ['200.00', quarterly()],
+        ['700.00', annual('03-31')],
+      ];
   if (legalEntityVat(bin, world)?.vatRegistration.status === 'ACTIVE') plan.push(['300.00', quarterly()]);
   const closed = entity.status === 'LIQUIDATED';
   // A liquidated entity stops reporting: keep its returns up to 2024 and mark the last as the liquidation return.

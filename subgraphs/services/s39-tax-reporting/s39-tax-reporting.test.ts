@@ -14,19 +14,30 @@ const SELECTION = 'taxReports { formCode taxPeriod submittedOn taxOfficeCode }';
 describe('s39 tax reporting agrees with the other tax-authority services', { timeout: 20_000 }, () => {
   it('files VAT returns (300.00) exactly for legal entities with an active VAT registration (service 38)', async () => {
     const reports = await probeService(service, world).entities<{ taxReports: Report[] }>('LegalEntity', bins, SELECTION);
-    const vat = await probeService(vatPayers, world).entities<{ vatRegistration: { status: string } | null }>('LegalEntity', bins, 'vatRegistration { status }');
+    const vat = await probeService(vatPayers, world).entities<{ vatRegistration: { status: string } | null }>(
+      'LegalEntity',
+      bins,
+      'vatRegistration { status }',
+    );
     let payers = 0;
     bins.forEach((_, i) => {
       const active = vat[i]!.vatRegistration?.status === 'ACTIVE';
       if (active) payers++;
-      expect(reports[i]!.taxReports.some((r) => r.formCode === '300.00'), bins[i]).toBe(active && reports[i]!.taxReports.length > 0);
+      expect(
+        reports[i]!.taxReports.some((r) => r.formCode === '300.00'),
+        bins[i],
+      ).toBe(active && reports[i]!.taxReports.length > 0);
     });
     expect(payers).toBeGreaterThan(20);
   });
 
   it('receives returns at the State Revenue office the taxpayer is registered with (service 35)', async () => {
     const reports = await probeService(service, world).entities<{ taxReports: Report[] }>('LegalEntity', bins, SELECTION);
-    const registrations = await probeService(taxpayers, world).entities<{ taxpayerRegistration: { taxOfficeCode: string } }>('LegalEntity', bins, 'taxpayerRegistration { taxOfficeCode }');
+    const registrations = await probeService(taxpayers, world).entities<{ taxpayerRegistration: { taxOfficeCode: string } }>(
+      'LegalEntity',
+      bins,
+      'taxpayerRegistration { taxOfficeCode }',
+    );
     bins.forEach((_, i) => {
       for (const r of reports[i]!.taxReports) expect(r.taxOfficeCode).toBe(registrations[i]!.taxpayerRegistration.taxOfficeCode);
     });
@@ -34,7 +45,11 @@ describe('s39 tax reporting agrees with the other tax-authority services', { tim
 
   it('has simplified declarations (910.00) of persons only from registered entrepreneurs, and nothing after death', async () => {
     const reports = await probeService(service, world).entities<{ taxReports: Report[] }>('Person', iins, SELECTION);
-    const registrations = await probeService(taxpayers, world).entities<{ taxpayerRegistration: { category: string } | null }>('Person', iins, 'taxpayerRegistration { category }');
+    const registrations = await probeService(taxpayers, world).entities<{ taxpayerRegistration: { category: string } | null }>(
+      'Person',
+      iins,
+      'taxpayerRegistration { category }',
+    );
     let declared = 0;
     iins.forEach((iin, i) => {
       const list = reports[i]!.taxReports;

@@ -11,9 +11,17 @@ type Counterparty = { counterparty: { bin: string }; relation: string; year: num
 
 describe('s40 counterparties and s37 counter-audits', { timeout: 20_000 }, () => {
   it('charge VAT in invoices exactly when their supplier is an active VAT payer (s38)', async () => {
-    const answers = await probeService(service, world).entities<{ taxCounterparties: Counterparty[] }>('LegalEntity', bins, 'taxCounterparties { counterparty { bin } relation year vatKzt turnoverKzt }');
+    const answers = await probeService(service, world).entities<{ taxCounterparties: Counterparty[] }>(
+      'LegalEntity',
+      bins,
+      'taxCounterparties { counterparty { bin } relation year vatKzt turnoverKzt }',
+    );
     const suppliers = [...new Set(answers.flatMap((a, i) => a.taxCounterparties.map((c) => (c.relation === 'SUPPLIER' ? c.counterparty.bin : bins[i]!))))];
-    const vat = await probeService(vatPayers, world).entities<{ vatRegistration: { status: string } | null }>('LegalEntity', suppliers, 'vatRegistration { status }');
+    const vat = await probeService(vatPayers, world).entities<{ vatRegistration: { status: string } | null }>(
+      'LegalEntity',
+      suppliers,
+      'vatRegistration { status }',
+    );
     const active = new Set(suppliers.filter((_, i) => vat[i]!.vatRegistration?.status === 'ACTIVE'));
     let withVat = 0;
     answers.forEach((a, i) => {
@@ -27,10 +35,15 @@ describe('s40 counterparties and s37 counter-audits', { timeout: 20_000 }, () =>
     expect(withVat).toBeGreaterThan(10);
   });
 
-  it("counter-audit an entity about a taxpayer it traded with in the audited year (s40), after that year", async () => {
-    const audits = await probeService(counterAudits, world).entities<{ counterAudits: Array<{ auditedTaxpayer: { bin: string }; auditedPeriodFrom: string; orderedOn: string }> }>(
-      'LegalEntity', bins, 'counterAudits { auditedTaxpayer { bin } auditedPeriodFrom orderedOn }');
-    const trades = await probeService(service, world).entities<{ taxCounterparties: Counterparty[] }>('LegalEntity', bins, 'taxCounterparties { counterparty { bin } relation year vatKzt turnoverKzt }');
+  it('counter-audit an entity about a taxpayer it traded with in the audited year (s40), after that year', async () => {
+    const audits = await probeService(counterAudits, world).entities<{
+      counterAudits: Array<{ auditedTaxpayer: { bin: string }; auditedPeriodFrom: string; orderedOn: string }>;
+    }>('LegalEntity', bins, 'counterAudits { auditedTaxpayer { bin } auditedPeriodFrom orderedOn }');
+    const trades = await probeService(service, world).entities<{ taxCounterparties: Counterparty[] }>(
+      'LegalEntity',
+      bins,
+      'taxCounterparties { counterparty { bin } relation year vatKzt turnoverKzt }',
+    );
     let audited = 0;
     bins.forEach((_, i) => {
       for (const a of audits[i]!.counterAudits) {

@@ -17,7 +17,11 @@ const PERSON_ACTIVITIES: Activity[] = [
 const COMPANY_ACTIVITIES: Activity[] = [
   { activity: 'Construction and installation works', licensor: 'Committee for Construction and Housing', kind: 'LICENCE', category: true },
   { activity: 'Design activity', licensor: 'Committee for Construction and Housing', kind: 'LICENCE', category: true },
-  { activity: 'Pharmaceutical activity (retail sale of medicines)', licensor: 'Committee of Medical and Pharmaceutical Control of the Ministry of Health', kind: 'LICENCE' },
+  {
+    activity: 'Pharmaceutical activity (retail sale of medicines)',
+    licensor: 'Committee of Medical and Pharmaceutical Control of the Ministry of Health',
+    kind: 'LICENCE',
+  },
   { activity: 'Security activity', licensor: 'Ministry of Internal Affairs', kind: 'LICENCE' },
   { activity: 'Regular carriage of passengers and baggage by bus', licensor: 'Transport Committee', kind: 'PERMIT', years: 5 },
   { activity: 'Wholesale and retail of alcoholic products', licensor: 'State Revenue Committee', kind: 'LICENCE' },
@@ -48,7 +52,9 @@ function personLicences(iin: string, world: World) {
   const span = person && recordSpan(person, 21);
   const r = world.rng('s41', iin);
   if (!person || !span || !r.chance(0.07)) return null;
-  const list = Array.from({ length: r.int(1, 2) }, () => licence(r, r.pick(PERSON_ACTIVITIES), later(span.from, '2008-01-01'), span.to, person.address.region, !!person.deathDate));
+  const list = Array.from({ length: r.int(1, 2) }, () =>
+    licence(r, r.pick(PERSON_ACTIVITIES), later(span.from, '2008-01-01'), span.to, person.address.region, !!person.deathDate),
+  );
   return { eLicences: newestFirst(list, (l) => l.issuedOn) };
 }
 
@@ -56,7 +62,9 @@ function legalEntityLicences(bin: string, world: World) {
   const entity = world.legalEntity(bin);
   const r = world.rng('s41', bin);
   if (!entity || !r.chance(0.3)) return null;
-  const list = Array.from({ length: r.int(1, 3) }, () => licence(r, r.pick(COMPANY_ACTIVITIES), later(entity.registeredOn, '2008-01-01'), RECORDS_UNTIL, entity.address.region, entity.status === 'LIQUIDATED'));
+  const list = Array.from({ length: r.int(1, 3) }, () =>
+    licence(r, r.pick(COMPANY_ACTIVITIES), later(entity.registeredOn, '2008-01-01'), RECORDS_UNTIL, entity.address.region, entity.status === 'LIQUIDATED'),
+  );
   return { eLicences: newestFirst(list, (l) => l.issuedOn) };
 }
 

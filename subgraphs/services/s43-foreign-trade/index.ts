@@ -15,7 +15,14 @@ const COMMODITIES = [
   ['8517', 'Telephone sets and other apparatus for communication'],
   ['0201', 'Meat of bovine animals, fresh or chilled'],
 ] as const;
-const CUSTOMS_OFFICES = ['Almaty customs "Central"', 'Customs post "Khorgos - Eastern Gate"', 'Customs post "Astana-Centre"', 'Customs post "Dostyk"', 'Customs post "Shymkent"', 'Customs post "Aktau - seaport"'];
+const CUSTOMS_OFFICES = [
+  'Almaty customs "Central"',
+  'Customs post "Khorgos - Eastern Gate"',
+  'Customs post "Astana-Centre"',
+  'Customs post "Dostyk"',
+  'Customs post "Shymkent"',
+  'Customs post "Aktau - seaport"',
+];
 
 function profile(bin: string, world: World) {
   const entity = world.legalEntity(bin);
@@ -25,7 +32,13 @@ function profile(bin: string, world: World) {
   const active = entity.status === 'ACTIVE';
   const commodities = Array.from({ length: r.int(1, 4) }, () => {
     const [hsCode, description] = r.pick(COMMODITIES);
-    return { hsCode, description, direction: r.pick(['IMPORT', 'IMPORT', 'EXPORT'] as const), customsValueKzt: r.int(1, 5000) * 100_000, country: r.pick(PARTNERS) };
+    return {
+      hsCode,
+      description,
+      direction: r.pick(['IMPORT', 'IMPORT', 'EXPORT'] as const),
+      customsValueKzt: r.int(1, 5000) * 100_000,
+      country: r.pick(PARTNERS),
+    };
   });
   const total = (direction: 'IMPORT' | 'EXPORT') => commodities.filter((c) => c.direction === direction).reduce((s, c) => s + c.customsValueKzt, 0);
   return {
@@ -102,5 +115,8 @@ export default defineService({
     }
   `,
   mock: { entities: { LegalEntity: profile } },
-  example: { entity: 'LegalEntity', selection: 'foreignTradeProfile { registeredOn customsOffice status importValueKzt exportValueKzt commodities { hsCode description direction } }' },
+  example: {
+    entity: 'LegalEntity',
+    selection: 'foreignTradeProfile { registeredOn customsOffice status importValueKzt exportValueKzt commodities { hsCode description direction } }',
+  },
 });

@@ -20,28 +20,31 @@ const GOODS = [
 function declarations(iin: string, world: World) {
   const person = world.person(iin);
   if (!person) return null;
-  const crossings = person.citizenship === 'KAZ'
-    ? citizenCrossings(iin, world)?.borderCrossings.map((c) => ({ at: c.crossedAt, direction: c.direction, checkpoint: c.checkpoint }))
-    : foreignerCrossings(iin, world)?.foreignerBorderCrossings.map((c) => ({ at: c.crossedAt, direction: c.direction, checkpoint: c.checkpoint }));
+  const crossings =
+    person.citizenship === 'KAZ'
+      ? citizenCrossings(iin, world)?.borderCrossings.map((c) => ({ at: c.crossedAt, direction: c.direction, checkpoint: c.checkpoint }))
+      : foreignerCrossings(iin, world)?.foreignerBorderCrossings.map((c) => ({ at: c.crossedAt, direction: c.direction, checkpoint: c.checkpoint }));
   const r = world.rng('s44', iin);
   if (!crossings || person.birthDate > '2008-11-01' || !r.chance(0.2)) return null;
-  const list = crossings.filter(() => r.chance(0.35)).map((crossing) => {
-    const [goodsDescription, category] = r.pick(GOODS);
-    const customsValueKzt = category === 'CASH' ? r.int(48, 300) * 100_000 : r.int(3, 120) * 10_000;
-    const dutiable = category === 'GOODS' && r.chance(0.6);
-    const detained = r.chance(0.03);
-    return {
-      declarationNumber: `55${r.digits(3)}/${crossing.at.slice(2, 4)}${crossing.at.slice(5, 7)}${crossing.at.slice(8, 10)}/${r.digits(7)}`,
-      filedAt: crossing.at,
-      customsPost: crossing.checkpoint,
-      direction: crossing.direction === 'EXIT' ? 'EXPORT' : 'IMPORT',
-      goodsCategory: category,
-      goodsDescription,
-      customsValueKzt,
-      dutiesPaidKzt: dutiable && !detained ? Math.round(customsValueKzt * 0.3) : 0,
-      decision: detained ? 'DETAINED' : dutiable ? 'RELEASED_AFTER_PAYMENT' : 'RELEASED',
-    };
-  });
+  const list = crossings
+    .filter(() => r.chance(0.35))
+    .map((crossing) => {
+      const [goodsDescription, category] = r.pick(GOODS);
+      const customsValueKzt = category === 'CASH' ? r.int(48, 300) * 100_000 : r.int(3, 120) * 10_000;
+      const dutiable = category === 'GOODS' && r.chance(0.6);
+      const detained = r.chance(0.03);
+      return {
+        declarationNumber: `55${r.digits(3)}/${crossing.at.slice(2, 4)}${crossing.at.slice(5, 7)}${crossing.at.slice(8, 10)}/${r.digits(7)}`,
+        filedAt: crossing.at,
+        customsPost: crossing.checkpoint,
+        direction: crossing.direction === 'EXIT' ? 'EXPORT' : 'IMPORT',
+        goodsCategory: category,
+        goodsDescription,
+        customsValueKzt,
+        dutiesPaidKzt: dutiable && !detained ? Math.round(customsValueKzt * 0.3) : 0,
+        decision: detained ? 'DETAINED' : dutiable ? 'RELEASED_AFTER_PAYMENT' : 'RELEASED',
+      };
+    });
   return list.length ? { passengerCustomsDeclarations: list } : null;
 }
 
@@ -106,5 +109,8 @@ export default defineService({
     }
   `,
   mock: { entities: { Person: declarations } },
-  example: { entity: 'Person', selection: 'passengerCustomsDeclarations { declarationNumber filedAt customsPost direction goodsDescription customsValueKzt decision }' },
+  example: {
+    entity: 'Person',
+    selection: 'passengerCustomsDeclarations { declarationNumber filedAt customsPost direction goodsDescription customsValueKzt decision }',
+  },
 });

@@ -13,7 +13,11 @@ type Crossing = { crossedAt: string; checkpoint: string; direction: string };
 describe('s44 passenger customs declarations and the border services 33, 34', { timeout: 20_000 }, () => {
   it('record citizens in service 33 and foreigners in service 34, never the other way round', async () => {
     const own = await probeService(citizens, world).entities<{ borderCrossings: Crossing[] }>('Person', iins, 'borderCrossings { crossedAt }');
-    const foreign = await probeService(foreigners, world).entities<{ foreignerBorderCrossings: Crossing[] }>('Person', iins, 'foreignerBorderCrossings { crossedAt }');
+    const foreign = await probeService(foreigners, world).entities<{ foreignerBorderCrossings: Crossing[] }>(
+      'Person',
+      iins,
+      'foreignerBorderCrossings { crossedAt }',
+    );
     persons.forEach((p, i) => {
       if (p.citizenship === 'KAZ') expect(foreign[i]!.foreignerBorderCrossings).toEqual([]);
       else expect(own[i]!.borderCrossings).toEqual([]);
@@ -22,10 +26,19 @@ describe('s44 passenger customs declarations and the border services 33, 34', { 
   });
 
   it('file each declaration at a border crossing the Border Service recorded (same moment and checkpoint)', async () => {
-    const declarations = await probeService(service, world).entities<{ passengerCustomsDeclarations: Array<{ filedAt: string; customsPost: string; direction: string }> }>(
-      'Person', iins, 'passengerCustomsDeclarations { filedAt customsPost direction }');
-    const own = await probeService(citizens, world).entities<{ borderCrossings: Crossing[] }>('Person', iins, 'borderCrossings { crossedAt checkpoint direction }');
-    const foreign = await probeService(foreigners, world).entities<{ foreignerBorderCrossings: Crossing[] }>('Person', iins, 'foreignerBorderCrossings { crossedAt checkpoint direction }');
+    const declarations = await probeService(service, world).entities<{
+      passengerCustomsDeclarations: Array<{ filedAt: string; customsPost: string; direction: string }>;
+    }>('Person', iins, 'passengerCustomsDeclarations { filedAt customsPost direction }');
+    const own = await probeService(citizens, world).entities<{ borderCrossings: Crossing[] }>(
+      'Person',
+      iins,
+      'borderCrossings { crossedAt checkpoint direction }',
+    );
+    const foreign = await probeService(foreigners, world).entities<{ foreignerBorderCrossings: Crossing[] }>(
+      'Person',
+      iins,
+      'foreignerBorderCrossings { crossedAt checkpoint direction }',
+    );
     let declared = 0;
     persons.forEach((p, i) => {
       const crossings = p.citizenship === 'KAZ' ? own[i]!.borderCrossings : foreign[i]!.foreignerBorderCrossings;

@@ -5,14 +5,32 @@ import { addDays, later, RECORDS_FROM } from '../_shared/record-dates.ts';
 
 /** Where imported cars of each make usually come from; Lada arrives from Russia inside the Eurasian Economic Union. */
 const ORIGIN_OF_MAKE: Record<string, readonly string[]> = {
-  Toyota: ['JPN', 'ARE', 'USA'], Lexus: ['JPN', 'ARE', 'USA'], Nissan: ['JPN', 'ARE'], Honda: ['JPN', 'USA'], Mitsubishi: ['JPN', 'ARE'],
-  Hyundai: ['KOR'], Kia: ['KOR'], Chery: ['CHN'], Haval: ['CHN'], Audi: ['DEU', 'LTU'], Volkswagen: ['DEU', 'LTU', 'GEO'], Mercedes: ['DEU'],
-  Lada: ['RUS'], Chevrolet: ['UZB'], Yamaha: ['JPN'],
+  Toyota: ['JPN', 'ARE', 'USA'],
+  Lexus: ['JPN', 'ARE', 'USA'],
+  Nissan: ['JPN', 'ARE'],
+  Honda: ['JPN', 'USA'],
+  Mitsubishi: ['JPN', 'ARE'],
+  Hyundai: ['KOR'],
+  Kia: ['KOR'],
+  Chery: ['CHN'],
+  Haval: ['CHN'],
+  Audi: ['DEU', 'LTU'],
+  Volkswagen: ['DEU', 'LTU', 'GEO'],
+  Mercedes: ['DEU'],
+  Lada: ['RUS'],
+  Chevrolet: ['UZB'],
+  Yamaha: ['JPN'],
 };
 /** Makes assembled in Kazakhstan (Kostanay, Almaty) mostly never crossed a customs border. */
 const ASSEMBLED_LOCALLY = new Set(['Hyundai', 'Kia', 'Chevrolet', 'Chery', 'Haval', 'Lada']);
 const EAEU = new Set(['RUS', 'KGZ', 'ARM', 'BLR']);
-const POSTS = ['Customs post "Almaty - vehicles"', 'Customs post "Astana - Centre of customs clearance"', 'Customs post "Shymkent"', 'Customs post "Aktau - seaport"', 'Customs post "Oral"'];
+const POSTS = [
+  'Customs post "Almaty - vehicles"',
+  'Customs post "Astana - Centre of customs clearance"',
+  'Customs post "Shymkent"',
+  'Customs post "Aktau - seaport"',
+  'Customs post "Oral"',
+];
 
 /**
  * Declarations for the person's imported vehicles: a vehicle is cleared by customs shortly before its first
@@ -31,21 +49,23 @@ function declarations(iin: string, world: World) {
     const customsValueKzt = r.int(20, 250) * 100_000;
     const countryOfDispatch = r.pick(ORIGIN_OF_MAKE[vehicle.make] ?? ['DEU', 'JPN', 'KOR', 'USA', 'ARE']);
     const eaeu = EAEU.has(countryOfDispatch);
-    return [{
-      declarationNumber: `55${r.digits(3)}/${declaredOn.slice(8, 10)}${declaredOn.slice(5, 7)}${declaredOn.slice(2, 4)}/${r.digits(7)}`,
-      vehicle: { vin: vehicle.vin },
-      vin: vehicle.vin,
-      declaredMakeModel: `${vehicle.make} ${vehicle.model}`,
-      manufactureYear: vehicle.year,
-      countryOfDispatch,
-      procedure: eaeu ? 'EAEU_GOODS_REGISTRATION' : 'RELEASE_FOR_DOMESTIC_CONSUMPTION',
-      customsPost: r.pick(POSTS),
-      declaredOn,
-      customsValueKzt,
-      dutiesAndTaxesKzt: eaeu ? 0 : Math.round(customsValueKzt * 0.27),
-      recyclingFeeKzt: r.pick([200_000, 600_000, 1_200_000, 2_000_000]),
-      status: r.chance(0.97) ? 'RELEASED' : 'ANNULLED',
-    }];
+    return [
+      {
+        declarationNumber: `55${r.digits(3)}/${declaredOn.slice(8, 10)}${declaredOn.slice(5, 7)}${declaredOn.slice(2, 4)}/${r.digits(7)}`,
+        vehicle: { vin: vehicle.vin },
+        vin: vehicle.vin,
+        declaredMakeModel: `${vehicle.make} ${vehicle.model}`,
+        manufactureYear: vehicle.year,
+        countryOfDispatch,
+        procedure: eaeu ? 'EAEU_GOODS_REGISTRATION' : 'RELEASE_FOR_DOMESTIC_CONSUMPTION',
+        customsPost: r.pick(POSTS),
+        declaredOn,
+        customsValueKzt,
+        dutiesAndTaxesKzt: eaeu ? 0 : Math.round(customsValueKzt * 0.27),
+        recyclingFeeKzt: r.pick([200_000, 600_000, 1_200_000, 2_000_000]),
+        status: r.chance(0.97) ? 'RELEASED' : 'ANNULLED',
+      },
+    ];
   });
   return list.length ? { vehicleCustomsDeclarations: newestFirst(list, (d) => d.declaredOn) } : null;
 }
@@ -120,10 +140,13 @@ export default defineService({
     queries: {
       vehicleCustomsDeclarationsByVin: ({ vin }, world) => {
         const owner = world.vehicle(String(vin))?.owner;
-        const list = owner && 'iin' in owner ? declarations(owner.iin, world)?.vehicleCustomsDeclarations ?? [] : [];
+        const list = owner && 'iin' in owner ? (declarations(owner.iin, world)?.vehicleCustomsDeclarations ?? []) : [];
         return list.filter((d) => d.vin === vin);
       },
     },
   },
-  example: { entity: 'Person', selection: 'vehicleCustomsDeclarations { declarationNumber vin declaredMakeModel countryOfDispatch declaredOn customsValueKzt }' },
+  example: {
+    entity: 'Person',
+    selection: 'vehicleCustomsDeclarations { declarationNumber vin declaredMakeModel countryOfDispatch declaredOn customsValueKzt }',
+  },
 });

@@ -9,7 +9,11 @@ type Declaration = { vin: string; declaredOn: string; declarationNumber: string 
 
 describe('s45 customs declarations for vehicles', { timeout: 20_000 }, () => {
   it("declare only the person's own vehicles (service 5), before their registration", async () => {
-    const answers = await probeService(service, world).entities<{ vehicleCustomsDeclarations: Declaration[] }>('Person', iins, 'vehicleCustomsDeclarations { vin declaredOn declarationNumber }');
+    const answers = await probeService(service, world).entities<{ vehicleCustomsDeclarations: Declaration[] }>(
+      'Person',
+      iins,
+      'vehicleCustomsDeclarations { vin declaredOn declarationNumber }',
+    );
     let declared = 0;
     iins.forEach((iin, i) => {
       const own = new Map(world.vehiclesOf({ iin }).map((v) => [v.vin, v]));
@@ -25,7 +29,11 @@ describe('s45 customs declarations for vehicles', { timeout: 20_000 }, () => {
   it('find the same declaration by VIN', async () => {
     const probe = probeService(service, world);
     const vehicles = iins.slice(0, 200).flatMap((iin) => world.vehiclesOf({ iin }));
-    const answers = await probe.entities<{ vehicleCustomsDeclarations: Declaration[] }>('Person', iins.slice(0, 200), 'vehicleCustomsDeclarations { vin declaredOn declarationNumber }');
+    const answers = await probe.entities<{ vehicleCustomsDeclarations: Declaration[] }>(
+      'Person',
+      iins.slice(0, 200),
+      'vehicleCustomsDeclarations { vin declaredOn declarationNumber }',
+    );
     const declaration = answers.flatMap((a) => a.vehicleCustomsDeclarations)[0]!;
     const query = 'query($vin: String!) { vehicleCustomsDeclarationsByVin(vin: $vin) { vin declaredOn declarationNumber } }';
     expect((await probe.query(query, { vin: declaration.vin })).vehicleCustomsDeclarationsByVin).toEqual([declaration]);

@@ -4,7 +4,17 @@ import { newestFirst } from '../_shared/chronology.ts';
 import { anotherLegalEntity } from '../_shared/counterparty.ts';
 import { addYears, dateWithin, later, recordSpan, RECORDS_UNTIL } from '../_shared/record-dates.ts';
 
-const OCCUPATIONS = ['Chief executive', 'Civil engineer', 'Welder', 'Drilling foreman', 'Software developer', 'Chef', 'Teacher of English', 'Electrician', 'Agronomist'];
+const OCCUPATIONS = [
+  'Chief executive',
+  'Civil engineer',
+  'Welder',
+  'Drilling foreman',
+  'Software developer',
+  'Chef',
+  'Teacher of English',
+  'Electrician',
+  'Agronomist',
+];
 const CATEGORIES = ['FIRST_MANAGERS', 'SECOND_DEPUTIES', 'THIRD_SPECIALISTS', 'THIRD_SPECIALISTS', 'FOURTH_SKILLED_WORKERS', 'SEASONAL'] as const;
 
 function issuer(region: string): string {
@@ -44,7 +54,10 @@ export function workerEngagements(iin: string, world: World) {
   const list = Array.from({ length: r.int(1, 3) }, () => {
     const kind = r.pick(['EMPLOYER_PERMIT', 'EMPLOYER_PERMIT', 'LABOUR_MIGRANT_PERMIT', 'SELF_EMPLOYMENT_CERTIFICATE', 'EAEU_WORKER'] as const);
     // Labour migrants work for individuals in their households, the self-employed for themselves.
-    const employer = kind === 'SELF_EMPLOYMENT_CERTIFICATE' || kind === 'LABOUR_MIGRANT_PERMIT' ? undefined : anotherLegalEntity(world, r, undefined, (e) => e.status === 'ACTIVE' && e.legalForm !== 'PUBLIC_ASSOCIATION');
+    const employer =
+      kind === 'SELF_EMPLOYMENT_CERTIFICATE' || kind === 'LABOUR_MIGRANT_PERMIT'
+        ? undefined
+        : anotherLegalEntity(world, r, undefined, (e) => e.status === 'ACTIVE' && e.legalForm !== 'PUBLIC_ASSOCIATION');
     const startedOn = dateWithin(r, later(span.from, '2012-01-01'), span.to);
     const endsOn = addYears(startedOn, r.int(1, 2));
     return {

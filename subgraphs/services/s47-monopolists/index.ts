@@ -9,7 +9,14 @@ const NATURAL_MONOPOLIES = [
   ['Storage and transportation of gas', ['Transportation of commodity gas through distribution systems']],
   ['Airport services', ['Provision of a runway for take-off and landing', 'Aviation security services']],
 ] as const;
-const MARKETS = ['Retail sale of petroleum products', 'Wholesale of cement', 'Mobile telecommunication services', 'Grain storage services', 'Production of flat glass', 'Retail trade in pharmaceuticals'];
+const MARKETS = [
+  'Retail sale of petroleum products',
+  'Wholesale of cement',
+  'Mobile telecommunication services',
+  'Grain storage services',
+  'Production of flat glass',
+  'Retail trade in pharmaceuticals',
+];
 
 function entry(bin: string, world: World) {
   const entity = world.legalEntity(bin);

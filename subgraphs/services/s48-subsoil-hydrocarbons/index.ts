@@ -30,7 +30,8 @@ function contracts(bin: string, world: World) {
       signedOn,
       validUntil,
       competentAuthority: 'Ministry of Energy of the Republic of Kazakhstan',
-      status: entity.status === 'LIQUIDATED' ? 'TERMINATED' : validUntil < RECORDS_UNTIL ? 'EXPIRED' : r.pick(['ACTIVE', 'ACTIVE', 'ACTIVE', 'SUSPENDED'] as const),
+      status:
+        entity.status === 'LIQUIDATED' ? 'TERMINATED' : validUntil < RECORDS_UNTIL ? 'EXPIRED' : r.pick(['ACTIVE', 'ACTIVE', 'ACTIVE', 'SUSPENDED'] as const),
       participationSharePercent: r.pick([100, 100, 50, 51, 25]),
       plannedAnnualProductionTonnes: operation === 'EXPLORATION' ? null : r.int(5, 5000) * 1000,
     };

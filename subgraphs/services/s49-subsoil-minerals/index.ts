@@ -28,7 +28,15 @@ function rights(bin: string, world: World) {
     const water = mineral.startsWith('Groundwater');
     const licence = grantedOn >= LICENCE_REGIME_FROM;
     const exploration = r.chance(0.4);
-    const kind = water ? 'GROUNDWATER_USE' : licence ? (exploration ? 'EXPLORATION_LICENCE' : 'MINING_LICENCE') : exploration ? 'EXPLORATION_CONTRACT' : 'PRODUCTION_CONTRACT';
+    const kind = water
+      ? 'GROUNDWATER_USE'
+      : licence
+        ? exploration
+          ? 'EXPLORATION_LICENCE'
+          : 'MINING_LICENCE'
+        : exploration
+          ? 'EXPLORATION_CONTRACT'
+          : 'PRODUCTION_CONTRACT';
     const validUntil = addYears(grantedOn, exploration ? 6 : r.int(10, 25));
     return {
       rightNumber: licence ? `${r.int(100, 3000)}-EL` : `${r.int(100, 5500)}-TPI`,
@@ -40,7 +48,8 @@ function rights(bin: string, world: World) {
       grantedOn,
       validUntil,
       issuingAuthority: common || water ? `Local executive body (akimat) of ${region}` : 'Ministry of Industry and Construction of the Republic of Kazakhstan',
-      status: entity.status === 'LIQUIDATED' ? 'TERMINATED' : validUntil < RECORDS_UNTIL ? 'EXPIRED' : r.pick(['ACTIVE', 'ACTIVE', 'ACTIVE', 'SUSPENDED'] as const),
+      status:
+        entity.status === 'LIQUIDATED' ? 'TERMINATED' : validUntil < RECORDS_UNTIL ? 'EXPIRED' : r.pick(['ACTIVE', 'ACTIVE', 'ACTIVE', 'SUSPENDED'] as const),
     };
   });
   return { mineralSubsoilRights: newestFirst(list, (c) => c.grantedOn) };

@@ -18,7 +18,7 @@ const GROUNDS = {
   SCHEDULED_RISK_BASED: 'Half-year schedule of inspections based on the risk assessment',
   UNSCHEDULED: 'Complaint of an individual about a violation of their rights',
   PREVENTIVE_WITH_VISIT: 'Semi-annual list of preventive control with a visit',
-  DOCUMENTARY: 'Request of the prosecutor\'s office',
+  DOCUMENTARY: "Request of the prosecutor's office",
 } as const;
 
 function inspections(bin: string, world: World) {

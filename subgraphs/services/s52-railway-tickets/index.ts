@@ -5,8 +5,19 @@ import { addDays, dateWithin, later, recordSpan } from '../_shared/record-dates.
 
 /** Main passenger stations and a rough hour distance between them (the line through Astana and Almaty). */
 const STATIONS = [
-  ['Almaty-2', 0], ['Taraz', 9], ['Shymkent', 13], ['Turkistan', 16], ['Kyzylorda', 21], ['Aktobe', 38],
-  ['Astana-Nurly Zhol', 14], ['Karaganda-Passenger', 17], ['Pavlodar', 22], ['Petropavl', 24], ['Kostanay', 26], ['Oskemen', 20], ['Semey', 16],
+  ['Almaty-2', 0],
+  ['Taraz', 9],
+  ['Shymkent', 13],
+  ['Turkistan', 16],
+  ['Kyzylorda', 21],
+  ['Aktobe', 38],
+  ['Astana-Nurly Zhol', 14],
+  ['Karaganda-Passenger', 17],
+  ['Pavlodar', 22],
+  ['Petropavl', 24],
+  ['Kostanay', 26],
+  ['Oskemen', 20],
+  ['Semey', 16],
 ] as const;
 const CLASSES = ['COMPARTMENT', 'COMPARTMENT', 'OPEN_SLEEPER', 'OPEN_SLEEPER', 'SEATED', 'SLEEPER_DELUXE'] as const;
 const FARE_PER_HOUR = { SLEEPER_DELUXE: 3_200, COMPARTMENT: 1_500, OPEN_SLEEPER: 900, SEATED: 700 } as const;

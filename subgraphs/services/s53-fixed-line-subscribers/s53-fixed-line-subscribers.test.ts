@@ -9,7 +9,11 @@ describe('s53 fixed-line subscribers', () => {
   it('find the subscriber of a landline number, however the number is written', async () => {
     const probe = probeService(service, world);
     const iins = Array.from({ length: 300 }, (_, i) => world.personAt(i).iin);
-    const answers = await probe.entities<{ fixedLineSubscriptions: Array<{ phoneNumber: string | null }> }>('Person', iins, 'fixedLineSubscriptions { phoneNumber }');
+    const answers = await probe.entities<{ fixedLineSubscriptions: Array<{ phoneNumber: string | null }> }>(
+      'Person',
+      iins,
+      'fixedLineSubscriptions { phoneNumber }',
+    );
     const i = answers.findIndex((a) => a.fixedLineSubscriptions.some((s) => s.phoneNumber));
     expect(i).toBeGreaterThanOrEqual(0);
     const phone = answers[i]!.fixedLineSubscriptions.find((s) => s.phoneNumber)!.phoneNumber!;

@@ -29,7 +29,14 @@ const ARTICLE_OF_CHARGE: Record<string, string> = {
   'Organised criminal group': '262 part 2',
 };
 
-interface RedNotice { requestingCountry: string; category: string; publishedOn: string; charges: string[]; status: string; cancelledOn: string | null }
+interface RedNotice {
+  requestingCountry: string;
+  category: string;
+  publishedOn: string;
+  charges: string[];
+  status: string;
+  cancelledOn: string | null;
+}
 
 /** Red notices Kazakhstan itself requested through Interpol (service 87): each rests on an international search here. */
 function kazakhRedNotices(iin: string, world: World): RedNotice[] {
@@ -63,26 +70,29 @@ function notices(iin: string, world: World) {
     };
   });
   // Besides those, about one adult in a hundred has been searched for as absconding from investigation.
-  const domestic = span.from <= span.to && r.chance(0.01) ? Array.from({ length: r.chance(0.85) ? 1 : 2 }, () => {
-    const [article, offence] = r.pick(ARTICLES);
-    const declaredOn = dateWithin(r, later(span.from, '2005-01-01'), span.to);
-    const found = r.chance(0.6);
-    const terminatedOn = found || person.deathDate ? dateWithin(r, addDays(declaredOn, 7), span.to) : null;
-    return {
-      searchCaseNumber: `${declaredOn.slice(2, 4)}${r.digits(10)}`,
-      criminalCaseNumber: `${declaredOn.slice(2, 4)}${r.digits(13)}`,
-      criminalCodeArticle: article,
-      offence,
-      proceduralStatus: r.pick(['SUSPECT', 'ACCUSED', 'ACCUSED', 'CONVICTED_EVADING_SENTENCE'] as const),
-      initiator,
-      declaredWantedOn: declaredOn,
-      scope: r.pick(['LOCAL', 'LOCAL', 'NATIONAL', 'INTERSTATE'] as const),
-      preventiveMeasure: r.pick(['DETENTION_IN_CUSTODY', 'DETENTION_IN_CUSTODY', 'HOUSE_ARREST', 'UNDERTAKING_NOT_TO_LEAVE'] as const),
-      status: terminatedOn ? 'TERMINATED' : 'ACTIVE',
-      terminatedOn,
-      terminationGround: terminatedOn ? (person.deathDate && terminatedOn >= person.deathDate ? 'DEATH' : 'DETAINED') : null,
-    };
-  }) : [];
+  const domestic =
+    span.from <= span.to && r.chance(0.01)
+      ? Array.from({ length: r.chance(0.85) ? 1 : 2 }, () => {
+          const [article, offence] = r.pick(ARTICLES);
+          const declaredOn = dateWithin(r, later(span.from, '2005-01-01'), span.to);
+          const found = r.chance(0.6);
+          const terminatedOn = found || person.deathDate ? dateWithin(r, addDays(declaredOn, 7), span.to) : null;
+          return {
+            searchCaseNumber: `${declaredOn.slice(2, 4)}${r.digits(10)}`,
+            criminalCaseNumber: `${declaredOn.slice(2, 4)}${r.digits(13)}`,
+            criminalCodeArticle: article,
+            offence,
+            proceduralStatus: r.pick(['SUSPECT', 'ACCUSED', 'ACCUSED', 'CONVICTED_EVADING_SENTENCE'] as const),
+            initiator,
+            declaredWantedOn: declaredOn,
+            scope: r.pick(['LOCAL', 'LOCAL', 'NATIONAL', 'INTERSTATE'] as const),
+            preventiveMeasure: r.pick(['DETENTION_IN_CUSTODY', 'DETENTION_IN_CUSTODY', 'HOUSE_ARREST', 'UNDERTAKING_NOT_TO_LEAVE'] as const),
+            status: terminatedOn ? 'TERMINATED' : 'ACTIVE',
+            terminatedOn,
+            terminationGround: terminatedOn ? (person.deathDate && terminatedOn >= person.deathDate ? 'DEATH' : 'DETAINED') : null,
+          };
+        })
+      : [];
   const list = [...international, ...domestic];
   return list.length ? { wantedNotices: newestFirst(list, (n) => n.declaredWantedOn) } : null;
 }

@@ -6,7 +6,13 @@ import { dateWithin, later, recordSpan, RECORDS_UNTIL } from '../_shared/record-
 
 /** Service 18's subjects of enforcement, as this register names them. */
 const SUBJECT_OF = {
-  LOAN_DEBT: 'LOAN', ALIMONY: 'ALIMONY', TAX_ARREARS: 'TAXES', ADMINISTRATIVE_FINE: 'FINES', UTILITY_DEBT: 'UTILITIES', DAMAGES: 'DAMAGES', WAGE_ARREARS: 'WAGES',
+  LOAN_DEBT: 'LOAN',
+  ALIMONY: 'ALIMONY',
+  TAX_ARREARS: 'TAXES',
+  ADMINISTRATIVE_FINE: 'FINES',
+  UTILITY_DEBT: 'UTILITIES',
+  DAMAGES: 'DAMAGES',
+  WAGE_ARREARS: 'WAGES',
 } as const;
 const STATUS_OF = { OPEN: 'ACTIVE', SUSPENDED: 'ACTIVE', COMPLETED: 'SETTLED', RETURNED_TO_CLAIMANT: 'TERMINATED', TERMINATED: 'TERMINATED' } as const;
 const CLAIMANTS = ['Halyk Bank JSC', 'Kaspi Bank JSC', 'Bank CenterCredit JSC', 'Freedom Finance Credit LLP', 'Kazakhtelecom JSC', 'Alageum Electric JSC'];

@@ -34,7 +34,10 @@ export function foreignWorkerViolations(iin: string, world: World): ForeignWorke
   const span = person && recordSpan(person, 18);
   const r = world.rng('s57', iin);
   if (!person || person.citizenship === 'KAZ' || !span || !r.chance(0.3)) return [];
-  const employers: Array<{ bin: string } | undefined> = [undefined, ...(workerEngagements(iin, world)?.foreignLabourEngagements ?? []).flatMap((e) => (e.employer ? [e.employer] : []))];
+  const employers: Array<{ bin: string } | undefined> = [
+    undefined,
+    ...(workerEngagements(iin, world)?.foreignLabourEngagements ?? []).flatMap((e) => (e.employer ? [e.employer] : [])),
+  ];
   const list = Array.from({ length: r.chance(0.8) ? 1 : 2 }, (): ForeignWorkerViolation => {
     const [article, description, atWork] = r.pick(ARTICLES);
     const committedOn = dateWithin(r, later(span.from, '2015-01-01'), span.to);

@@ -23,22 +23,35 @@ function arrest(property: RealEstateRecord, world: World) {
   return {
     cadastralNumber: property.cadastralNumber,
     propertyKind: property.kind,
-    propertyAddress: [property.address.region, property.address.city, property.address.street, property.address.house, property.address.apartment].filter(Boolean).join(', '),
+    propertyAddress: [property.address.region, property.address.city, property.address.street, property.address.house, property.address.apartment]
+      .filter(Boolean)
+      .join(', '),
     kind: imposedBy === 'INVESTIGATOR' ? 'ARREST' : court ? 'PROHIBITION_OF_ALIENATION' : r.pick(['ARREST', 'PROHIBITION_OF_ALIENATION'] as const),
     imposedBy,
     imposingBody: proceeding ? proceeding.enforcementOffice : AUTHORITIES[other](property.address.region),
-    documentKind: proceeding ? 'Bailiff\'s order on the arrest of property' : court ? 'Court ruling on securing the claim' : 'Investigator\'s order on the arrest of property (sanctioned by the investigating judge)',
+    documentKind: proceeding
+      ? "Bailiff's order on the arrest of property"
+      : court
+        ? 'Court ruling on securing the claim'
+        : "Investigator's order on the arrest of property (sanctioned by the investigating judge)",
     documentNumber: `${r.int(1, 9999)}`,
     documentDate,
     registeredOn: earlier(addDays(documentDate, r.int(0, 3)), RECORDS_UNTIL),
-    groundsCaseNumber: proceeding ? proceeding.proceedingNumber : court ? `${r.int(2, 7)}${r.digits(3)}-${documentDate.slice(2, 4)}-00-2/${r.int(1, 9999)}` : `${documentDate.slice(2, 4)}${r.digits(13)}`,
+    groundsCaseNumber: proceeding
+      ? proceeding.proceedingNumber
+      : court
+        ? `${r.int(2, 7)}${r.digits(3)}-${documentDate.slice(2, 4)}-00-2/${r.int(1, 9999)}`
+        : `${documentDate.slice(2, 4)}${r.digits(13)}`,
     securedAmountKzt: proceeding ? proceeding.outstandingKzt : court ? r.int(100, 30_000) * 1_000 : null,
     status: 'ACTIVE',
   };
 }
 
 function arrestsOf(owner: OwnerKey, world: World) {
-  const list = world.realEstateOf(owner).filter((p) => p.arrested).map((p) => arrest(p, world));
+  const list = world
+    .realEstateOf(owner)
+    .filter((p) => p.arrested)
+    .map((p) => arrest(p, world));
   return list.length ? { realEstateArrests: newestFirst(list, (a) => a.registeredOn) } : null;
 }
 

@@ -23,14 +23,20 @@ function prohibitions(bin: string, world: World) {
       kind: r.pick(KINDS),
       appliesTo: entity.legalForm === 'BRANCH' ? r.pick(['BRANCH', 'REPRESENTATIVE_OFFICE'] as const) : 'LEGAL_ENTITY',
       imposedBy,
-      imposingBody: proceeding ? proceeding.enforcementOffice
-        : criminal ? `Investigation department of the Police Department of ${entity.address.region}` : `Specialised inter-district economic court of ${entity.address.region}`,
+      imposingBody: proceeding
+        ? proceeding.enforcementOffice
+        : criminal
+          ? `Investigation department of the Police Department of ${entity.address.region}`
+          : `Specialised inter-district economic court of ${entity.address.region}`,
       documentNumber: `${r.int(1, 9999)}`,
       documentDate,
       registeredOn,
       registeredBy: `Department of Justice of ${entity.address.region} (registration of legal entities)`,
-      groundsCaseNumber: proceeding ? proceeding.proceedingNumber
-        : criminal ? `${documentDate.slice(2, 4)}${r.digits(13)}` : `${r.int(2, 7)}${r.digits(3)}-${documentDate.slice(2, 4)}-00-2/${r.int(1, 9999)}`,
+      groundsCaseNumber: proceeding
+        ? proceeding.proceedingNumber
+        : criminal
+          ? `${documentDate.slice(2, 4)}${r.digits(13)}`
+          : `${r.int(2, 7)}${r.digits(3)}-${documentDate.slice(2, 4)}-00-2/${r.int(1, 9999)}`,
       status: lifted ? 'LIFTED' : 'ACTIVE',
       liftedOn: lifted ? dateWithin(r, registeredOn, RECORDS_UNTIL) : null,
     };

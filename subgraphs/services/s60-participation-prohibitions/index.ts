@@ -22,7 +22,10 @@ function prohibitions(iin: string, world: World) {
     const proceeding = kind === 'SHARE_ALIENATION' && r.chance(0.7) ? open[0] : undefined;
     const imposedBy = kind === 'HOLDING_EXECUTIVE_POSITION' ? 'COURT' : proceeding ? bailiffKind(proceeding) : r.pick(['INVESTIGATOR', 'COURT'] as const);
     // Not before the person could act, the company existed and the proceedings were opened.
-    const since = [span.from, '2012-01-01', proceeding?.openedOn, company && world.legalEntity(company.bin)?.registeredOn].reduce<string>((a, b) => (b && b > a ? b : a), span.from);
+    const since = [span.from, '2012-01-01', proceeding?.openedOn, company && world.legalEntity(company.bin)?.registeredOn].reduce<string>(
+      (a, b) => (b && b > a ? b : a),
+      span.from,
+    );
     const documentDate = dateWithin(r, since, addDays(span.to, -3));
     const registeredOn = earlier(addDays(documentDate, r.int(0, 5)), RECORDS_UNTIL);
     const lifted = r.chance(0.25);
@@ -31,13 +34,19 @@ function prohibitions(iin: string, world: World) {
       company: company ? { bin: company.bin } : null,
       sharePercent: company?.sharePercent ?? null,
       imposedBy,
-      imposingBody: proceeding ? proceeding.enforcementOffice
-        : imposedBy === 'COURT' ? `Court of ${person.address.city}` : `Investigation department of the Police Department of ${person.address.city}`,
+      imposingBody: proceeding
+        ? proceeding.enforcementOffice
+        : imposedBy === 'COURT'
+          ? `Court of ${person.address.city}`
+          : `Investigation department of the Police Department of ${person.address.city}`,
       documentNumber: `${r.int(1, 9999)}`,
       documentDate,
       registeredOn,
-      groundsCaseNumber: proceeding ? proceeding.proceedingNumber
-        : imposedBy === 'COURT' ? `${r.int(2, 7)}${r.digits(3)}-${documentDate.slice(2, 4)}-00-1/${r.int(1, 9999)}` : `${documentDate.slice(2, 4)}${r.digits(13)}`,
+      groundsCaseNumber: proceeding
+        ? proceeding.proceedingNumber
+        : imposedBy === 'COURT'
+          ? `${r.int(2, 7)}${r.digits(3)}-${documentDate.slice(2, 4)}-00-1/${r.int(1, 9999)}`
+          : `${documentDate.slice(2, 4)}${r.digits(13)}`,
       // A court's ban on holding executive positions is an additional punishment with a term.
       validUntil: kind === 'HOLDING_EXECUTIVE_POSITION' ? addDays(documentDate, 365 * r.int(1, 5)) : null,
       status: lifted ? 'LIFTED' : 'ACTIVE',

@@ -20,11 +20,19 @@ function arrest(vehicle: VehicleRecord, world: World) {
     plate: vehicle.plate,
     kind: criminal ? 'ARREST' : r.pick(['PROHIBITION_OF_REGISTRATION_ACTIONS', 'PROHIBITION_OF_REGISTRATION_ACTIONS', 'ARREST'] as const),
     imposedBy,
-    imposingBody: proceeding ? proceeding.enforcementOffice : criminal ? 'Investigation department of the Police Department' : 'Specialised inter-district court for civil cases',
+    imposingBody: proceeding
+      ? proceeding.enforcementOffice
+      : criminal
+        ? 'Investigation department of the Police Department'
+        : 'Specialised inter-district court for civil cases',
     documentNumber: `${r.int(1, 9999)}`,
     documentDate,
     registeredOn: earlier(addDays(documentDate, r.int(0, 2)), RECORDS_UNTIL),
-    groundsCaseNumber: proceeding ? proceeding.proceedingNumber : criminal ? `${documentDate.slice(2, 4)}${r.digits(13)}` : `${r.int(2, 7)}${r.digits(3)}-${documentDate.slice(2, 4)}-00-2/${r.int(1, 9999)}`,
+    groundsCaseNumber: proceeding
+      ? proceeding.proceedingNumber
+      : criminal
+        ? `${documentDate.slice(2, 4)}${r.digits(13)}`
+        : `${r.int(2, 7)}${r.digits(3)}-${documentDate.slice(2, 4)}-00-2/${r.int(1, 9999)}`,
     securedAmountKzt: proceeding ? proceeding.outstandingKzt : criminal ? null : r.int(50, 15_000) * 1_000,
     // An arrest in a criminal case may order the vehicle placed at a special car park.
     placedAtImpoundLot: criminal && r.chance(0.4),
@@ -33,7 +41,10 @@ function arrest(vehicle: VehicleRecord, world: World) {
 }
 
 function arrestsOf(owner: OwnerKey, world: World) {
-  const list = world.vehiclesOf(owner).filter((v) => v.arrested).map((v) => arrest(v, world));
+  const list = world
+    .vehiclesOf(owner)
+    .filter((v) => v.arrested)
+    .map((v) => arrest(v, world));
   return list.length ? { vehicleArrests: newestFirst(list, (a) => a.registeredOn) } : null;
 }
 

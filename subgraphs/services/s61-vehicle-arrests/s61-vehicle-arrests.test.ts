@@ -12,7 +12,11 @@ const bins = Array.from({ length: 400 }, (_, i) => world.legalEntityAt(i).bin);
 describe('s61 vehicle arrests and s58 real estate arrests follow the world', { timeout: 20_000 }, () => {
   it("list exactly the owner's vehicles the world marks arrested, for persons and legal entities", async () => {
     const probe = probeService(service, world);
-    const people = await probe.entities<{ vehicleArrests: Array<{ vehicle: { vin: string }; plate: string; status: string }> }>('Person', iins, 'vehicleArrests { vehicle { vin } plate status }');
+    const people = await probe.entities<{ vehicleArrests: Array<{ vehicle: { vin: string }; plate: string; status: string }> }>(
+      'Person',
+      iins,
+      'vehicleArrests { vehicle { vin } plate status }',
+    );
     const companies = await probe.entities<{ vehicleArrests: Array<{ vehicle: { vin: string } }> }>('LegalEntity', bins, 'vehicleArrests { vehicle { vin } }');
     let arrested = 0;
     iins.forEach((iin, i) => {
@@ -22,7 +26,13 @@ describe('s61 vehicle arrests and s58 real estate arrests follow the world', { t
       for (const a of people[i]!.vehicleArrests) expect(a.plate).toBe(world.vehicle(a.vehicle.vin)!.plate);
     });
     bins.forEach((bin, i) => {
-      expect(companies[i]!.vehicleArrests.map((a) => a.vehicle.vin).sort()).toEqual(world.vehiclesOf({ bin }).filter((v) => v.arrested).map((v) => v.vin).sort());
+      expect(companies[i]!.vehicleArrests.map((a) => a.vehicle.vin).sort()).toEqual(
+        world
+          .vehiclesOf({ bin })
+          .filter((v) => v.arrested)
+          .map((v) => v.vin)
+          .sort(),
+      );
     });
     expect(arrested).toBeGreaterThan(5);
   });
@@ -34,21 +44,45 @@ describe('s61 vehicle arrests and s58 real estate arrests follow the world', { t
     const probe = probeService(service, world);
     const query = 'query($vin: String!) { vehicleArrestsByVin(vin: $vin) { vehicle { vin } documentNumber registeredOn } }';
     const found = await probe.query(query, { vin: withArrest.vin });
-    const [owner] = await probe.entities<{ vehicleArrests: unknown[] }>('Person', ['iin' in withArrest.owner ? withArrest.owner.iin : ''], 'vehicleArrests { vehicle { vin } documentNumber registeredOn }');
+    const [owner] = await probe.entities<{ vehicleArrests: unknown[] }>(
+      'Person',
+      ['iin' in withArrest.owner ? withArrest.owner.iin : ''],
+      'vehicleArrests { vehicle { vin } documentNumber registeredOn }',
+    );
     expect(owner!.vehicleArrests).toContainEqual((found.vehicleArrestsByVin as unknown[])[0]);
     expect((await probe.query(query, { vin: without.vin })).vehicleArrestsByVin).toEqual([]);
   });
 
   it("list exactly the owner's real estate the world marks arrested (s58)", async () => {
     const probe = probeService(realEstate, world);
-    const people = await probe.entities<{ realEstateArrests: Array<{ cadastralNumber: string; documentDate: string; registeredOn: string }> }>('Person', iins, 'realEstateArrests { cadastralNumber documentDate registeredOn }');
-    const companies = await probe.entities<{ realEstateArrests: Array<{ cadastralNumber: string }> }>('LegalEntity', bins, 'realEstateArrests { cadastralNumber }');
+    const people = await probe.entities<{ realEstateArrests: Array<{ cadastralNumber: string; documentDate: string; registeredOn: string }> }>(
+      'Person',
+      iins,
+      'realEstateArrests { cadastralNumber documentDate registeredOn }',
+    );
+    const companies = await probe.entities<{ realEstateArrests: Array<{ cadastralNumber: string }> }>(
+      'LegalEntity',
+      bins,
+      'realEstateArrests { cadastralNumber }',
+    );
     iins.forEach((iin, i) => {
-      expect(people[i]!.realEstateArrests.map((a) => a.cadastralNumber).sort()).toEqual(world.realEstateOf({ iin }).filter((p) => p.arrested).map((p) => p.cadastralNumber).sort());
+      expect(people[i]!.realEstateArrests.map((a) => a.cadastralNumber).sort()).toEqual(
+        world
+          .realEstateOf({ iin })
+          .filter((p) => p.arrested)
+          .map((p) => p.cadastralNumber)
+          .sort(),
+      );
       for (const a of people[i]!.realEstateArrests) expect(a.registeredOn >= a.documentDate).toBe(true);
     });
     bins.forEach((bin, i) => {
-      expect(companies[i]!.realEstateArrests.map((a) => a.cadastralNumber).sort()).toEqual(world.realEstateOf({ bin }).filter((p) => p.arrested).map((p) => p.cadastralNumber).sort());
+      expect(companies[i]!.realEstateArrests.map((a) => a.cadastralNumber).sort()).toEqual(
+        world
+          .realEstateOf({ bin })
+          .filter((p) => p.arrested)
+          .map((p) => p.cadastralNumber)
+          .sort(),
+      );
     });
   });
 
@@ -58,8 +92,9 @@ describe('s61 vehicle arrests and s58 real estate arrests follow the world', { t
     type Arrest = { imposedBy: string; groundsCaseNumber: string; imposingBody: string };
     const vehicles = await probeService(service, world).entities<{ vehicleArrests: Arrest[] }>('Person', owners, `vehicleArrests { ${selection} }`);
     const estates = await probeService(realEstate, world).entities<{ realEstateArrests: Arrest[] }>('Person', owners, `realEstateArrests { ${selection} }`);
-    const proceedings = await probeService(enforcement, world).entities<{ enforcementProceedings: Array<{ proceedingNumber: string; status: string; enforcementOffice: string }> }>(
-      'Person', owners, 'enforcementProceedings { proceedingNumber status enforcementOffice }');
+    const proceedings = await probeService(enforcement, world).entities<{
+      enforcementProceedings: Array<{ proceedingNumber: string; status: string; enforcementOffice: string }>;
+    }>('Person', owners, 'enforcementProceedings { proceedingNumber status enforcementOffice }');
     let byBailiff = 0;
     owners.forEach((_, i) => {
       for (const a of [...vehicles[i]!.vehicleArrests, ...estates[i]!.realEstateArrests]) {

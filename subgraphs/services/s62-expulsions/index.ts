@@ -3,7 +3,12 @@ import { defineService } from '../../src/define.ts';
 import { addDays, addYears, earlier, RECORDS_UNTIL } from '../_shared/record-dates.ts';
 import { foreignWorkerViolations } from '../s57-foreign-worker-violations/mock.ts';
 
-const EXIT_CHECKPOINTS = ['Almaty International Airport', 'Nursultan Nazarbayev International Airport (Astana)', 'Zhibek Zholy (road, Turkistan region)', 'Korday (road, Zhambyl region)'];
+const EXIT_CHECKPOINTS = [
+  'Almaty International Airport',
+  'Nursultan Nazarbayev International Airport (Astana)',
+  'Zhibek Zholy (road, Turkistan region)',
+  'Korday (road, Zhambyl region)',
+];
 
 /**
  * Expulsions follow the migration offences of service 57: a court's fine with expulsion becomes an
@@ -23,21 +28,23 @@ export function expulsionCasesOf(iin: string, world: World) {
     const evaded = !controlled && r.chance(0.1);
     const executedOn = evaded ? null : earlier(addDays(decidedOn, r.int(2, 15)), to);
     const executed = executedOn !== null && executedOn < RECORDS_UNTIL;
-    return [{
-      caseNumber: `${decidedOn.slice(2, 4)}${r.digits(10)}`,
-      kind: byCourt ? 'ADMINISTRATIVE_EXPULSION' : 'DEPORTATION',
-      decidedOn,
-      decidedBy: violation.decidedBy,
-      grounds: `Code of Administrative Offences, article ${violation.article}: ${violation.description}`,
-      offenceProtocolNumber: violation.protocolNumber,
-      deadlineToLeave,
-      controlledDeparture: controlled,
-      // Expelled foreigners may not re-enter for five years (deported: also five years).
-      entryBanUntil: addYears(decidedOn, 5),
-      status: executed ? 'EXECUTED' : evaded && deadlineToLeave < RECORDS_UNTIL ? 'EVADED' : 'PENDING',
-      executedOn: executed ? executedOn : null,
-      exitCheckpoint: executed ? r.pick(EXIT_CHECKPOINTS) : null,
-    }];
+    return [
+      {
+        caseNumber: `${decidedOn.slice(2, 4)}${r.digits(10)}`,
+        kind: byCourt ? 'ADMINISTRATIVE_EXPULSION' : 'DEPORTATION',
+        decidedOn,
+        decidedBy: violation.decidedBy,
+        grounds: `Code of Administrative Offences, article ${violation.article}: ${violation.description}`,
+        offenceProtocolNumber: violation.protocolNumber,
+        deadlineToLeave,
+        controlledDeparture: controlled,
+        // Expelled foreigners may not re-enter for five years (deported: also five years).
+        entryBanUntil: addYears(decidedOn, 5),
+        status: executed ? 'EXECUTED' : evaded && deadlineToLeave < RECORDS_UNTIL ? 'EVADED' : 'PENDING',
+        executedOn: executed ? executedOn : null,
+        exitCheckpoint: executed ? r.pick(EXIT_CHECKPOINTS) : null,
+      },
+    ];
   });
   return list.length ? { expulsionCases: list } : null;
 }

@@ -6,10 +6,16 @@ import { RECORDS_UNTIL } from '../_shared/record-dates.ts';
 const REASONS = ['EVADED_CONTRACT_SIGNING', 'FAILED_TO_PERFORM_CONTRACT', 'IMPROPER_PERFORMANCE', 'FALSE_INFORMATION', 'COURT_DECISION'] as const;
 const METHODS = ['OPEN_TENDER', 'REQUEST_FOR_QUOTATIONS', 'AUCTION', 'SINGLE_SOURCE', 'ELECTRONIC_SHOP'] as const;
 const CUSTOMERS = [
-  'Akimat of Almaty', 'Akimat of Astana', 'Akimat of Shymkent', 'Education Department of Karaganda Region',
-  'Health Department of Turkestan Region', 'Passenger Transport and Roads Department of Astana',
-  'Ministry of Defence of the Republic of Kazakhstan', 'Committee of Roads of the Ministry of Industry and Infrastructure Development',
-  'Kazakhstan Temir Zholy JSC', 'Samruk-Kazyna Contract LLP',
+  'Akimat of Almaty',
+  'Akimat of Astana',
+  'Akimat of Shymkent',
+  'Education Department of Karaganda Region',
+  'Health Department of Turkestan Region',
+  'Passenger Transport and Roads Department of Astana',
+  'Ministry of Defence of the Republic of Kazakhstan',
+  'Committee of Roads of the Ministry of Industry and Infrastructure Development',
+  'Kazakhstan Temir Zholy JSC',
+  'Samruk-Kazyna Contract LLP',
 ];
 
 export default defineService({

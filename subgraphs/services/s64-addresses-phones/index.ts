@@ -5,14 +5,27 @@ import { recordSpan } from '../_shared/record-dates.ts';
 
 /** Area codes of the larger cities' landlines. */
 const LANDLINE_CODES = ['727', '717', '725', '721', '713', '718', '723', '712'];
-const ADDRESS_SOURCES = ['Migration Service (registration at place of residence)', 'State revenue bodies', 'Utility billing (ERC)', 'Employer notification', 'Medical attachment register'];
+const ADDRESS_SOURCES = [
+  'Migration Service (registration at place of residence)',
+  'State revenue bodies',
+  'Utility billing (ERC)',
+  'Employer notification',
+  'Medical attachment register',
+];
 const MOBILE_SOURCES = ['Mobile operator contract', 'E-government portal account', 'Bank customer profile', 'Public service centre application'];
 const LANDLINE_SOURCES = ['Kazakhtelecom subscriber register', 'Employer notification', 'Public service centre application'];
 interface KnownAddress {
-  kind: string; region: string; locality: string; street: string; house: string; apartment: string | null;
-  postcode: string; source: string; recordedFrom: string; recordedUntil: string | null;
+  kind: string;
+  region: string;
+  locality: string;
+  street: string;
+  house: string;
+  apartment: string | null;
+  postcode: string;
+  source: string;
+  recordedFrom: string;
+  recordedUntil: string | null;
 }
-
 
 export default defineService({
   number: 64,
@@ -92,7 +105,18 @@ export default defineService({
         const a = person.address;
         const registeredFrom = rng.date(window.from, window.to);
         const addresses: KnownAddress[] = [
-          { kind: 'PERMANENT_REGISTRATION', region: a.region, locality: a.city, street: a.street, house: a.house, apartment: a.apartment ?? null, postcode: a.postcode, source: ADDRESS_SOURCES[0]!, recordedFrom: registeredFrom, recordedUntil: null },
+          {
+            kind: 'PERMANENT_REGISTRATION',
+            region: a.region,
+            locality: a.city,
+            street: a.street,
+            house: a.house,
+            apartment: a.apartment ?? null,
+            postcode: a.postcode,
+            source: ADDRESS_SOURCES[0]!,
+            recordedFrom: registeredFrom,
+            recordedUntil: null,
+          },
         ];
         // Earlier or additional addresses: former registrations and places of work found in other registers.
         for (let i = rng.int(0, 3); i > 0; i--) {
@@ -101,21 +125,39 @@ export default defineService({
           const kind = rng.pick(['TEMPORARY_REGISTRATION', 'ACTUAL_RESIDENCE', 'WORKPLACE', 'PERMANENT_REGISTRATION'] as const);
           const ended = kind === 'PERMANENT_REGISTRATION' || kind === 'TEMPORARY_REGISTRATION' || rng.chance(0.5);
           addresses.push({
-            kind, region: other.region, locality: other.city, street: other.street, house: other.house,
+            kind,
+            region: other.region,
+            locality: other.city,
+            street: other.street,
+            house: other.house,
             apartment: kind === 'WORKPLACE' ? `office ${rng.int(1, 40)}` : (other.apartment ?? null),
-            postcode: other.postcode, source: rng.pick(ADDRESS_SOURCES.slice(1)),
-            recordedFrom, recordedUntil: ended && recordedFrom < registeredFrom ? registeredFrom : null,
+            postcode: other.postcode,
+            source: rng.pick(ADDRESS_SOURCES.slice(1)),
+            recordedFrom,
+            recordedUntil: ended && recordedFrom < registeredFrom ? registeredFrom : null,
           });
         }
         const phones: Array<{ number: string; kind: string; source: string; firstSeenOn: string; lastSeenOn: string }> = [];
         if (person.mobilePhone) {
-          phones.push({ number: person.mobilePhone.replace(/[^\d+]/g, ''), kind: 'MOBILE', source: rng.pick(MOBILE_SOURCES), firstSeenOn: rng.date(window.from, window.to), lastSeenOn: window.to });
+          phones.push({
+            number: person.mobilePhone.replace(/[^\d+]/g, ''),
+            kind: 'MOBILE',
+            source: rng.pick(MOBILE_SOURCES),
+            firstSeenOn: rng.date(window.from, window.to),
+            lastSeenOn: window.to,
+          });
         }
         for (let i = rng.int(0, 2); i > 0; i--) {
           const landline = rng.chance(0.4);
           const number = landline ? `+7${rng.pick(LANDLINE_CODES)}${rng.digits(7)}` : drawMobilePhone(rng).replace(/[^\d+]/g, '');
           const firstSeenOn = rng.date(window.from, window.to);
-          phones.push({ number, kind: landline ? (rng.chance(0.5) ? 'WORK' : 'LANDLINE') : 'MOBILE', source: rng.pick(landline ? LANDLINE_SOURCES : MOBILE_SOURCES), firstSeenOn, lastSeenOn: rng.date(firstSeenOn, window.to) });
+          phones.push({
+            number,
+            kind: landline ? (rng.chance(0.5) ? 'WORK' : 'LANDLINE') : 'MOBILE',
+            source: rng.pick(landline ? LANDLINE_SOURCES : MOBILE_SOURCES),
+            firstSeenOn,
+            lastSeenOn: rng.date(firstSeenOn, window.to),
+          });
         }
         return {
           knownAddresses: newestFirst(addresses, (x) => x.recordedFrom),
@@ -124,5 +166,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'knownAddresses { kind region locality street house apartment source recordedFrom } knownPhoneNumbers { number kind source lastSeenOn }' },
+  example: {
+    entity: 'Person',
+    selection: 'knownAddresses { kind region locality street house apartment source recordedFrom } knownPhoneNumbers { number kind source lastSeenOn }',
+  },
 });

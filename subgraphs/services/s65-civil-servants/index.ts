@@ -4,17 +4,43 @@ import { daysAfter } from '../_shared/date-shift.ts';
 import { recordSpan } from '../_shared/record-dates.ts';
 
 const BODIES = [
-  'Ministry of Internal Affairs', 'Ministry of Finance', 'Ministry of Justice', 'Ministry of Education',
-  'Ministry of Health', 'State Revenue Committee', 'Akimat of Almaty', 'Akimat of Astana', 'Akimat of Karaganda Region',
-  'Akimat of Turkestan Region', 'Agency for Civil Service Affairs', 'Supreme Court', 'Ministry of Agriculture',
-  'Ministry of Labour and Social Protection of the Population', 'Agency for Strategic Planning and Reforms',
+  'Ministry of Internal Affairs',
+  'Ministry of Finance',
+  'Ministry of Justice',
+  'Ministry of Education',
+  'Ministry of Health',
+  'State Revenue Committee',
+  'Akimat of Almaty',
+  'Akimat of Astana',
+  'Akimat of Karaganda Region',
+  'Akimat of Turkestan Region',
+  'Agency for Civil Service Affairs',
+  'Supreme Court',
+  'Ministry of Agriculture',
+  'Ministry of Labour and Social Protection of the Population',
+  'Agency for Strategic Planning and Reforms',
 ];
 const POSITIONS: Array<[position: string, category: string]> = [
-  ['Chief Specialist', 'C-4'], ['Leading Specialist', 'C-5'], ['Head of Division', 'C-3'], ['Deputy Head of Department', 'C-2'],
-  ['Head of Department', 'B-1'], ['Expert', 'B-5'], ['Chief Expert', 'B-4'], ['Deputy Director of Department', 'B-3'],
-  ['Director of Department', 'B-2'], ['Deputy Akim of District', 'E-2'], ['Head of Akim Office', 'D-3'],
+  ['Chief Specialist', 'C-4'],
+  ['Leading Specialist', 'C-5'],
+  ['Head of Division', 'C-3'],
+  ['Deputy Head of Department', 'C-2'],
+  ['Head of Department', 'B-1'],
+  ['Expert', 'B-5'],
+  ['Chief Expert', 'B-4'],
+  ['Deputy Director of Department', 'B-3'],
+  ['Director of Department', 'B-2'],
+  ['Deputy Akim of District', 'E-2'],
+  ['Head of Akim Office', 'D-3'],
 ];
-const LEAVING_REASONS = ['Transfer to another post', 'Own request', 'Reorganisation of the state body', 'Reaching retirement age', 'Disciplinary dismissal', 'Negative attestation result'];
+const LEAVING_REASONS = [
+  'Transfer to another post',
+  'Own request',
+  'Reorganisation of the state body',
+  'Reaching retirement age',
+  'Disciplinary dismissal',
+  'Negative attestation result',
+];
 const PENALTIES = ['REMARK', 'REPRIMAND', 'SEVERE_REPRIMAND', 'WARNING_OF_INCOMPLETE_COMPLIANCE', 'DEMOTION'] as const;
 
 export default defineService({
@@ -122,9 +148,12 @@ export default defineService({
           if (i > 1 && leftOn! >= window.to) leftOn = null; // still in this post
           const finalPost = i === 1 || !leftOn;
           appointments.push({
-            bodyName, position, category,
+            bodyName,
+            position,
+            category,
             appointmentOrderNumber: `${rng.int(1, 999)}-${rng.pick(['к', 'лс'])}`,
-            appointedOn, leftOn,
+            appointedOn,
+            leftOn,
             leavingReason: leftOn ? (finalPost ? rng.pick(LEAVING_REASONS.slice(1)) : LEAVING_REASONS[0]!) : null,
           });
           if (!leftOn) break;
@@ -137,10 +166,17 @@ export default defineService({
         const end = leftService ? appointments.at(-1)!.leftOn! : window.to;
         const serviceYears = Math.floor((Date.parse(end) - Date.parse(serviceStartedOn)) / (365.25 * 86_400_000));
         const penalties = rng.chance(0.15)
-          ? [(() => {
-              const imposedOn = rng.date(serviceStartedOn, end);
-              return { kind: rng.pick(PENALTIES), imposedOn, orderNumber: `${rng.int(1, 999)}-дв`, liftedOn: rng.chance(0.7) ? daysAfter(imposedOn, 180) : null };
-            })()]
+          ? [
+              (() => {
+                const imposedOn = rng.date(serviceStartedOn, end);
+                return {
+                  kind: rng.pick(PENALTIES),
+                  imposedOn,
+                  orderNumber: `${rng.int(1, 999)}-дв`,
+                  liftedOn: rng.chance(0.7) ? daysAfter(imposedOn, 180) : null,
+                };
+              })(),
+            ]
           : [];
         return {
           civilServicePersonnelRecord: {
@@ -148,7 +184,8 @@ export default defineService({
             status: leftService ? 'LEFT_SERVICE' : rng.chance(0.05) ? 'ON_PARENTAL_LEAVE' : rng.chance(0.02) ? 'SUSPENDED' : 'SERVING',
             corps: rng.chance(0.03) ? 'POLITICAL' : rng.chance(0.1) ? 'ADMINISTRATIVE_A' : 'ADMINISTRATIVE_B',
             classRank: rng.chance(0.9) ? rng.int(5, 15) : null,
-            serviceStartedOn, serviceYears,
+            serviceStartedOn,
+            serviceYears,
             lastAttestationOn: serviceYears >= 3 ? rng.date(serviceStartedOn, end) : null,
             appointments: newestFirst(appointments, (a) => a.appointedOn),
             penalties,
@@ -157,5 +194,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'civilServicePersonnelRecord { personnelNumber status corps serviceStartedOn appointments { bodyName position category appointedOn leftOn } }' },
+  example: {
+    entity: 'Person',
+    selection: 'civilServicePersonnelRecord { personnelNumber status corps serviceStartedOn appointments { bodyName position category appointedOn leftOn } }',
+  },
 });

@@ -4,14 +4,26 @@ import { shiftDate } from '../_shared/date-shift.ts';
 import { later, RECORDS_UNTIL } from '../_shared/record-dates.ts';
 
 const STATIONS: Array<[name: string, city: string]> = [
-  ['TechOsmotr Almaty-1', 'Almaty'], ['Avtotest Astana', 'Astana'], ['Diagnostic Line Shymkent', 'Shymkent'],
-  ['Karaganda Technical Inspection Centre', 'Karaganda'], ['Aktobe Avtodiagnostika', 'Aktobe'],
-  ['Pavlodar TO Service', 'Pavlodar'], ['Atyrau Inspection Line', 'Atyrau'], ['Kostanay Avtokontrol', 'Kostanay'],
+  ['TechOsmotr Almaty-1', 'Almaty'],
+  ['Avtotest Astana', 'Astana'],
+  ['Diagnostic Line Shymkent', 'Shymkent'],
+  ['Karaganda Technical Inspection Centre', 'Karaganda'],
+  ['Aktobe Avtodiagnostika', 'Aktobe'],
+  ['Pavlodar TO Service', 'Pavlodar'],
+  ['Atyrau Inspection Line', 'Atyrau'],
+  ['Kostanay Avtokontrol', 'Kostanay'],
 ];
 const DEFECTS = [
-  'Brake efficiency below the norm', 'Headlight alignment out of tolerance', 'Worn tyre tread', 'Exhaust emissions above the norm',
-  'Steering play above the norm', 'Windscreen cracked in the driver zone', 'Seat belt defective', 'Fuel system leak',
-  'Missing first-aid kit or fire extinguisher', 'Number plate lighting inoperative',
+  'Brake efficiency below the norm',
+  'Headlight alignment out of tolerance',
+  'Worn tyre tread',
+  'Exhaust emissions above the norm',
+  'Steering play above the norm',
+  'Windscreen cracked in the driver zone',
+  'Seat belt defective',
+  'Fuel system leak',
+  'Missing first-aid kit or fire extinguisher',
+  'Number plate lighting inoperative',
 ];
 /** Buses and lorries are inspected every year from registration; cars and motorcycles once older than seven years. */
 const COMMERCIAL = new Set(['C', 'D', 'CE']);
@@ -74,11 +86,25 @@ export default defineService({
           const cardNumber = () => `${inspectedOn.slice(0, 4)}${rng.digits(8)}`;
           const station = { stationName, stationCity, odometerKm };
           if (failed) {
-            inspections.push({ diagnosticCardNumber: cardNumber(), inspectedOn, validUntil: null, result: 'FAILED', ...station, defects: [rng.pick(DEFECTS), ...(rng.chance(0.3) ? [rng.pick(DEFECTS)] : [])] });
+            inspections.push({
+              diagnosticCardNumber: cardNumber(),
+              inspectedOn,
+              validUntil: null,
+              result: 'FAILED',
+              ...station,
+              defects: [rng.pick(DEFECTS), ...(rng.chance(0.3) ? [rng.pick(DEFECTS)] : [])],
+            });
           }
           const passedOn = failed ? shiftDate(inspectedOn, { days: rng.int(2, 20) }) : inspectedOn;
           if (passedOn > RECORDS_UNTIL) continue;
-          inspections.push({ diagnosticCardNumber: cardNumber(), inspectedOn: passedOn, validUntil: shiftDate(passedOn, { years: 1 }), result: failed ? 'PASSED_AFTER_REPAIR' : 'PASSED', ...station, defects: [] });
+          inspections.push({
+            diagnosticCardNumber: cardNumber(),
+            inspectedOn: passedOn,
+            validUntil: shiftDate(passedOn, { years: 1 }),
+            result: failed ? 'PASSED_AFTER_REPAIR' : 'PASSED',
+            ...station,
+            defects: [],
+          });
         }
         return inspections.length ? { technicalInspections: newestFirst(inspections, (i) => i.inspectedOn) } : null;
       },

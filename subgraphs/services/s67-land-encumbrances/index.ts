@@ -6,9 +6,17 @@ import { later, RECORDS_FROM, RECORDS_UNTIL } from '../_shared/record-dates.ts';
 
 const KINDS = ['ARREST', 'MORTGAGE', 'PROHIBITION_OF_ALIENATION', 'SERVITUDE', 'LEASE'] as const;
 const IMPOSED_BY: Record<(typeof KINDS)[number], string[]> = {
-  ARREST: ['Private bailiff of Almaty enforcement district', 'Department of Justice of Astana (state bailiff)', 'Investigative department of the Police of Karaganda Region'],
+  ARREST: [
+    'Private bailiff of Almaty enforcement district',
+    'Department of Justice of Astana (state bailiff)',
+    'Investigative department of the Police of Karaganda Region',
+  ],
   MORTGAGE: ['Halyk Bank of Kazakhstan JSC', 'Bank CenterCredit JSC', 'ForteBank JSC', 'Otbasy Bank JSC', 'Agrarian Credit Corporation JSC'],
-  PROHIBITION_OF_ALIENATION: ['Specialised inter-district economic court of Almaty', 'District court No. 2 of Astana', 'Private notary of Shymkent notarial district'],
+  PROHIBITION_OF_ALIENATION: [
+    'Specialised inter-district economic court of Almaty',
+    'District court No. 2 of Astana',
+    'Private notary of Shymkent notarial district',
+  ],
   SERVITUDE: ['Akimat of the district (public servitude)', 'KEGOC JSC (power line right of way)', 'KazTransGas Aimak JSC (pipeline right of way)'],
   LEASE: ['Lease registered with the Government for Citizens state corporation'],
 };

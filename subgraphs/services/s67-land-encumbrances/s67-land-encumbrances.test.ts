@@ -9,18 +9,25 @@ const world = defaultWorld();
 const SLOW_MACHINE = 30_000;
 
 describe('s67 encumbrances on land plots', () => {
-  it('show an imposed encumbrance on exactly the plots the world marks as encumbered', async () => {
-    const owners = Array.from({ length: 1500 }, (_, i) => world.personAt(i).iin).filter((iin) => world.landPlotsOf({ iin }).length > 0);
-    const answers = await probeService(service, world).entities<{ landPlotEncumbrances: Array<{ cadastralNumber: string; status: string }> }>(
-      'Person', owners, 'landPlotEncumbrances { cadastralNumber status }');
-    let encumbered = 0;
-    owners.forEach((iin, i) => {
-      const imposed = new Set(answers[i]!.landPlotEncumbrances.filter((e) => e.status === 'IMPOSED').map((e) => e.cadastralNumber));
-      for (const plot of world.landPlotsOf({ iin })) {
-        expect(imposed.has(plot.cadastralNumber), plot.cadastralNumber).toBe(plot.encumbered);
-        if (plot.encumbered) encumbered++;
-      }
-    });
-    expect(encumbered).toBeGreaterThan(0);
-  }, SLOW_MACHINE);
+  it(
+    'show an imposed encumbrance on exactly the plots the world marks as encumbered',
+    async () => {
+      const owners = Array.from({ length: 1500 }, (_, i) => world.personAt(i).iin).filter((iin) => world.landPlotsOf({ iin }).length > 0);
+      const answers = await probeService(service, world).entities<{ landPlotEncumbrances: Array<{ cadastralNumber: string; status: string }> }>(
+        'Person',
+        owners,
+        'landPlotEncumbrances { cadastralNumber status }',
+      );
+      let encumbered = 0;
+      owners.forEach((iin, i) => {
+        const imposed = new Set(answers[i]!.landPlotEncumbrances.filter((e) => e.status === 'IMPOSED').map((e) => e.cadastralNumber));
+        for (const plot of world.landPlotsOf({ iin })) {
+          expect(imposed.has(plot.cadastralNumber), plot.cadastralNumber).toBe(plot.encumbered);
+          if (plot.encumbered) encumbered++;
+        }
+      });
+      expect(encumbered).toBeGreaterThan(0);
+    },
+    SLOW_MACHINE,
+  );
 });

@@ -3,12 +3,38 @@ import { localDateTime, newestFirst } from '../_shared/chronology.ts';
 import { daysAfter } from '../_shared/date-shift.ts';
 import { later, RECORDS_UNTIL, recordSpan } from '../_shared/record-dates.ts';
 
-const OFFICES = ['Almaty 050000', 'Almaty 050010', 'Astana 010000', 'Astana 010008', 'Shymkent 160000', 'Karaganda 100000', 'Aktobe 030000', 'Pavlodar 140000', 'Atyrau 060000', 'Kostanay 110000'];
-const ABROAD: Array<[country: string, alpha2: string, city: string]> = [
-  ['RUS', 'RU', 'Moscow'], ['CHN', 'CN', 'Urumqi'], ['TUR', 'TR', 'Istanbul'], ['UZB', 'UZ', 'Tashkent'],
-  ['DEU', 'DE', 'Frankfurt'], ['KGZ', 'KG', 'Bishkek'], ['ARE', 'AE', 'Dubai'], ['USA', 'US', 'New York'],
+const OFFICES = [
+  'Almaty 050000',
+  'Almaty 050010',
+  'Astana 010000',
+  'Astana 010008',
+  'Shymkent 160000',
+  'Karaganda 100000',
+  'Aktobe 030000',
+  'Pavlodar 140000',
+  'Atyrau 060000',
+  'Kostanay 110000',
 ];
-const SENDERS = ['Kaspi Shop', 'Wildberries Kazakhstan', 'Ozon', 'AliExpress', 'State Revenue Department', 'Court of Almaty district', 'Halyk Bank', 'Private person'];
+const ABROAD: Array<[country: string, alpha2: string, city: string]> = [
+  ['RUS', 'RU', 'Moscow'],
+  ['CHN', 'CN', 'Urumqi'],
+  ['TUR', 'TR', 'Istanbul'],
+  ['UZB', 'UZ', 'Tashkent'],
+  ['DEU', 'DE', 'Frankfurt'],
+  ['KGZ', 'KG', 'Bishkek'],
+  ['ARE', 'AE', 'Dubai'],
+  ['USA', 'US', 'New York'],
+];
+const SENDERS = [
+  'Kaspi Shop',
+  'Wildberries Kazakhstan',
+  'Ozon',
+  'AliExpress',
+  'State Revenue Department',
+  'Court of Almaty district',
+  'Halyk Bank',
+  'Private person',
+];
 const KINDS = ['REGISTERED_LETTER', 'PARCEL', 'SMALL_PACKET', 'EMS', 'REGISTERED_LETTER', 'SMALL_PACKET'] as const;
 const S10_CODES: Record<string, string> = { REGISTERED_LETTER: 'R', PARCEL: 'C', SMALL_PACKET: 'L', EMS: 'E' };
 
@@ -96,10 +122,17 @@ export default defineService({
           const status = deliveredOn >= RECORDS_UNTIL ? 'IN_TRANSIT' : rng.chance(0.05) ? 'RETURNED_TO_SENDER' : 'DELIVERED';
           return {
             trackingNumber: trackingNumber(S10_CODES[kind]!, rng.digits(8), direction === 'INCOMING' ? alpha2 : 'KZ'),
-            kind, direction,
+            kind,
+            direction,
             counterpartName: direction === 'INCOMING' ? rng.pick(SENDERS) : 'Private person',
-            counterpartCountry, counterpartCity,
-            acceptedAtOffice: direction === 'OUTGOING' ? `Kazpost ${rng.pick(OFFICES)}` : abroad ? `International exchange office ${counterpartCity}` : `Kazpost ${rng.pick(OFFICES)}`,
+            counterpartCountry,
+            counterpartCity,
+            acceptedAtOffice:
+              direction === 'OUTGOING'
+                ? `Kazpost ${rng.pick(OFFICES)}`
+                : abroad
+                  ? `International exchange office ${counterpartCity}`
+                  : `Kazpost ${rng.pick(OFFICES)}`,
             acceptedAt: localDateTime(rng, acceptedOn, 9, 19),
             deliveredAt: status === 'DELIVERED' ? localDateTime(rng, deliveredOn, 9, 19) : null,
             status,

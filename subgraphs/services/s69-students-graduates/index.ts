@@ -4,15 +4,28 @@ import { shiftDate } from '../_shared/date-shift.ts';
 import { RECORDS_UNTIL, recordSpan } from '../_shared/record-dates.ts';
 
 const UNIVERSITIES: Array<[name: string, city: string]> = [
-  ['Al-Farabi Kazakh National University', 'Almaty'], ['L.N. Gumilyov Eurasian National University', 'Astana'],
-  ['Satbayev University', 'Almaty'], ['Nazarbayev University', 'Astana'], ['Karaganda University named after E.A. Buketov', 'Karaganda'],
-  ['M. Auezov South Kazakhstan University', 'Shymkent'], ['K. Zhubanov Aktobe Regional University', 'Aktobe'],
-  ['Kazakh-British Technical University', 'Almaty'], ['Toraighyrov University', 'Pavlodar'], ['Asfendiyarov Kazakh National Medical University', 'Almaty'],
+  ['Al-Farabi Kazakh National University', 'Almaty'],
+  ['L.N. Gumilyov Eurasian National University', 'Astana'],
+  ['Satbayev University', 'Almaty'],
+  ['Nazarbayev University', 'Astana'],
+  ['Karaganda University named after E.A. Buketov', 'Karaganda'],
+  ['M. Auezov South Kazakhstan University', 'Shymkent'],
+  ['K. Zhubanov Aktobe Regional University', 'Aktobe'],
+  ['Kazakh-British Technical University', 'Almaty'],
+  ['Toraighyrov University', 'Pavlodar'],
+  ['Asfendiyarov Kazakh National Medical University', 'Almaty'],
 ];
 const PROGRAMMES: Array<[code: string, name: string]> = [
-  ['6B04101', 'Economics'], ['6B04201', 'Jurisprudence'], ['6B06102', 'Computer Science and Software Engineering'],
-  ['6B07101', 'Chemical Engineering'], ['6B01501', 'Mathematics Teacher Training'], ['6B10101', 'General Medicine'],
-  ['6B04102', 'Accounting and Audit'], ['6B07301', 'Construction Engineering'], ['6B03101', 'Psychology'], ['6B11301', 'Transport Logistics'],
+  ['6B04101', 'Economics'],
+  ['6B04201', 'Jurisprudence'],
+  ['6B06102', 'Computer Science and Software Engineering'],
+  ['6B07101', 'Chemical Engineering'],
+  ['6B01501', 'Mathematics Teacher Training'],
+  ['6B10101', 'General Medicine'],
+  ['6B04102', 'Accounting and Audit'],
+  ['6B07301', 'Construction Engineering'],
+  ['6B03101', 'Psychology'],
+  ['6B11301', 'Transport Logistics'],
 ];
 
 export default defineService({
@@ -102,15 +115,23 @@ export default defineService({
           const years = level === 'BACHELOR' ? 4 : level === 'MASTER' ? 2 : 3;
           const plannedEnd = `${Number(enrolledOn.slice(0, 4)) + years}-06-30`;
           const dropped = rng.chance(0.08);
-          const leftOn = dropped ? rng.date(enrolledOn, plannedEnd < RECORDS_UNTIL ? plannedEnd : RECORDS_UNTIL) : plannedEnd <= RECORDS_UNTIL ? plannedEnd : null;
+          const leftOn = dropped
+            ? rng.date(enrolledOn, plannedEnd < RECORDS_UNTIL ? plannedEnd : RECORDS_UNTIL)
+            : plannedEnd <= RECORDS_UNTIL
+              ? plannedEnd
+              : null;
           const status = dropped ? rng.pick(['EXPELLED', 'TRANSFERRED'] as const) : leftOn ? 'GRADUATED' : rng.chance(0.05) ? 'ACADEMIC_LEAVE' : 'STUDYING';
           enrolments.push({
-            universityName, universityCity,
+            universityName,
+            universityCity,
             programmeCode: level === 'BACHELOR' ? programmeCode : `${level === 'MASTER' ? '7M' : '8D'}${programmeCode.slice(2)}`,
-            programmeName, level,
+            programmeName,
+            level,
             studyForm: rng.chance(0.85) ? 'FULL_TIME' : rng.pick(['PART_TIME', 'DISTANCE'] as const),
             funding: rng.chance(0.45) ? 'STATE_GRANT' : 'PAID',
-            enrolledOn, leftOn, status,
+            enrolledOn,
+            leftOn,
+            status,
             diplomaNumber: status === 'GRADUATED' ? `${level === 'BACHELOR' ? 'JB' : level === 'MASTER' ? 'JM' : 'PhD'}-${rng.digits(8)}` : null,
             gpa: Math.round((2 + rng.next() * 2) * 100) / 100,
           });

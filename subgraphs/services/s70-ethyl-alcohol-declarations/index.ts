@@ -103,5 +103,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'LegalEntity', selection: 'ethylAlcoholDeclarations { periodYear periodQuarter kind submittedOn lines { product producedDal shippedDal closingStockDal } }' },
+  example: {
+    entity: 'LegalEntity',
+    selection: 'ethylAlcoholDeclarations { periodYear periodQuarter kind submittedOn lines { product producedDal shippedDal closingStockDal } }',
+  },
 });

@@ -4,8 +4,13 @@ import { taxOfficeOf } from '../_shared/tax-office.ts';
 
 /** Category, typical strength (% vol) and excise rate (KZT per litre of product, illustrative). */
 const CATEGORIES: Array<[category: string, strength: number, exciseKztPerLitre: number]> = [
-  ['VODKA', 40, 3_900], ['LIQUEUR_AND_BALSAM', 35, 3_400], ['BRANDY', 40, 3_900], ['WINE', 12, 230],
-  ['SPARKLING_WINE', 11.5, 230], ['BEER', 4.5, 170], ['LOW_ALCOHOL_DRINK', 7, 600],
+  ['VODKA', 40, 3_900],
+  ['LIQUEUR_AND_BALSAM', 35, 3_400],
+  ['BRANDY', 40, 3_900],
+  ['WINE', 12, 230],
+  ['SPARKLING_WINE', 11.5, 230],
+  ['BEER', 4.5, 170],
+  ['LOW_ALCOHOL_DRINK', 7, 600],
 ];
 
 export default defineService({
@@ -94,7 +99,11 @@ export default defineService({
             const shippedDomesticDal = Math.round((producedDal - exportedDal) * (0.8 + rng.next() * 0.2));
             const bottleLitres = category === 'BEER' ? 1 : 0.5;
             return {
-              category, strengthPercent, producedDal, shippedDomesticDal, exportedDal,
+              category,
+              strengthPercent,
+              producedDal,
+              shippedDomesticDal,
+              exportedDal,
               exciseStampsUsed: category === 'BEER' ? 0 : Math.round((shippedDomesticDal * 10) / bottleLitres),
               exciseDueKzt: shippedDomesticDal * 10 * exciseKztPerLitre,
             };
@@ -104,5 +113,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'LegalEntity', selection: 'alcoholProductionDeclarations { periodYear periodQuarter submittedOn licenceNumber lines { category producedDal exciseDueKzt } }' },
+  example: {
+    entity: 'LegalEntity',
+    selection: 'alcoholProductionDeclarations { periodYear periodQuarter submittedOn licenceNumber lines { category producedDal exciseDueKzt } }',
+  },
 });

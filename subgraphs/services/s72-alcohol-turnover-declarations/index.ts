@@ -82,8 +82,9 @@ export default defineService({
         if (!rng.chance(0.07)) return null;
         const tradeKind = rng.chance(0.3) ? 'WHOLESALE' : 'RETAIL';
         const licenceNumber = tradeKind === 'WHOLESALE' ? `${rng.digits(2)}${rng.digits(6)}` : `KZ${rng.digits(2)}UCA${rng.digits(8)}`;
-        const suppliers = Array.from({ length: rng.int(1, 3) }, () => anotherLegalEntity(world, rng, bin))
-          .flatMap((s) => (s ? [{ bin: s.bin, name: s.name, category: rng.pick(CATEGORIES), stock: rng.int(10, 800) }] : []));
+        const suppliers = Array.from({ length: rng.int(1, 3) }, () => anotherLegalEntity(world, rng, bin)).flatMap((s) =>
+          s ? [{ bin: s.bin, name: s.name, category: rng.pick(CATEGORIES), stock: rng.int(10, 800) }] : [],
+        );
         const scale = tradeKind === 'WHOLESALE' ? 40 : 1;
         const periods = lastQuarters(entity.registeredOn, 8).reverse();
         const declarations = periods.map((period) => ({
@@ -102,8 +103,13 @@ export default defineService({
             const closingStockDal = openingStockDal + receivedDal - soldDal;
             s.stock = closingStockDal;
             return {
-              category: s.category, supplierBin: s.bin, supplierName: s.name,
-              openingStockDal, receivedDal, soldDal, closingStockDal,
+              category: s.category,
+              supplierBin: s.bin,
+              supplierName: s.name,
+              openingStockDal,
+              receivedDal,
+              soldDal,
+              closingStockDal,
               purchaseValueKzt: receivedDal * 10 * (s.category === 'BEER' ? 900 : 4_500),
             };
           }),
@@ -112,5 +118,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'LegalEntity', selection: 'alcoholTurnoverDeclarations { periodYear periodQuarter tradeKind lines { category supplierBin supplierName receivedDal soldDal } }' },
+  example: {
+    entity: 'LegalEntity',
+    selection: 'alcoholTurnoverDeclarations { periodYear periodQuarter tradeKind lines { category supplierBin supplierName receivedDal soldDal } }',
+  },
 });

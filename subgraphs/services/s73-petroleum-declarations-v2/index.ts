@@ -86,12 +86,24 @@ export default defineService({
             const soldRetailTonnes = Math.round(sold * rng.next());
             const closingStockTonnes = available - sold;
             stocks.set(product, closingStockTonnes);
-            return { product, openingStockTonnes, producedTonnes, receivedTonnes, importedTonnes, soldWholesaleTonnes: sold - soldRetailTonnes, soldRetailTonnes, closingStockTonnes };
+            return {
+              product,
+              openingStockTonnes,
+              producedTonnes,
+              receivedTonnes,
+              importedTonnes,
+              soldWholesaleTonnes: sold - soldRetailTonnes,
+              soldRetailTonnes,
+              closingStockTonnes,
+            };
           }),
         }));
         return declarations.length ? { petroleumDeclarationsV2: declarations.reverse() } : null;
       },
     },
   },
-  example: { entity: 'LegalEntity', selection: 'petroleumDeclarationsV2 { periodYear periodMonth submittedOn lines { product receivedTonnes soldRetailTonnes closingStockTonnes } }' },
+  example: {
+    entity: 'LegalEntity',
+    selection: 'petroleumDeclarationsV2 { periodYear periodMonth submittedOn lines { product receivedTonnes soldRetailTonnes closingStockTonnes } }',
+  },
 });

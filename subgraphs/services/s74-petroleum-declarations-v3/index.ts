@@ -4,7 +4,16 @@ import { filedOn, lastMonths } from '../_shared/tax-periods.ts';
 import { taxOfficeOf } from '../_shared/tax-office.ts';
 import { anotherLegalEntity } from '../_shared/counterparty.ts';
 
-const PRODUCTS = ['GASOLINE_AI_92', 'GASOLINE_AI_95', 'GASOLINE_AI_98', 'DIESEL_FUEL_SUMMER', 'DIESEL_FUEL_WINTER', 'JET_FUEL', 'FUEL_OIL', 'LIQUEFIED_PETROLEUM_GAS'] as const;
+const PRODUCTS = [
+  'GASOLINE_AI_92',
+  'GASOLINE_AI_95',
+  'GASOLINE_AI_98',
+  'DIESEL_FUEL_SUMMER',
+  'DIESEL_FUEL_WINTER',
+  'JET_FUEL',
+  'FUEL_OIL',
+  'LIQUEFIED_PETROLEUM_GAS',
+] as const;
 const OPERATIONS = ['RECEIPT_FROM_PRODUCER', 'RECEIPT_FROM_WHOLESALER', 'IMPORT', 'WHOLESALE_SALE', 'RETAIL_SALE', 'EXPORT', 'OWN_CONSUMPTION'] as const;
 /** Wholesale price, KZT per tonne (illustrative). */
 const PRICE_PER_TONNE = 290_000;
@@ -86,9 +95,15 @@ export default defineService({
             const partner = withPartner && partners.length ? rng.pick(partners) : null;
             const quantityTonnes = rng.int(5, 3_000);
             return {
-              product: rng.pick(PRODUCTS), operation,
-              counterpartyBin: operation === 'IMPORT' || operation === 'EXPORT' ? null : partner?.bin ?? null,
-              counterpartyName: operation === 'IMPORT' ? 'Gazprom Neft PJSC (Russian Federation)' : operation === 'EXPORT' ? 'Neftegaz Trade LLC (Kyrgyz Republic)' : partner?.name ?? null,
+              product: rng.pick(PRODUCTS),
+              operation,
+              counterpartyBin: operation === 'IMPORT' || operation === 'EXPORT' ? null : (partner?.bin ?? null),
+              counterpartyName:
+                operation === 'IMPORT'
+                  ? 'Gazprom Neft PJSC (Russian Federation)'
+                  : operation === 'EXPORT'
+                    ? 'Neftegaz Trade LLC (Kyrgyz Republic)'
+                    : (partner?.name ?? null),
               quantityTonnes,
               amountKzt: quantityTonnes * PRICE_PER_TONNE,
               waybillNumber: withPartner ? `KZ-SNT-${period.year}-${rng.digits(9)}` : null,
@@ -108,5 +123,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'LegalEntity', selection: 'petroleumDeclarationsV3 { periodYear periodMonth submittedOn lines { product operation counterpartyBin quantityTonnes amountKzt } }' },
+  example: {
+    entity: 'LegalEntity',
+    selection: 'petroleumDeclarationsV3 { periodYear periodMonth submittedOn lines { product operation counterpartyBin quantityTonnes amountKzt } }',
+  },
 });

@@ -72,13 +72,20 @@ export default defineService({
         // Chronic diseases grow with age; the other profiles are rare.
         if (!rng.chance(0.04 + Math.min(age, 80) * 0.003)) return null;
         const registrations = Array.from({ length: rng.chance(0.2) ? 2 : 1 }, () => {
-          const pool = age < 18 ? DIAGNOSES.filter((d) => d[0] !== 'NARCOLOGICAL') : age > 40 && rng.chance(0.7) ? DIAGNOSES.filter((d) => d[0] === 'CHRONIC_DISEASE') : DIAGNOSES;
+          const pool =
+            age < 18
+              ? DIAGNOSES.filter((d) => d[0] !== 'NARCOLOGICAL')
+              : age > 40 && rng.chance(0.7)
+                ? DIAGNOSES.filter((d) => d[0] === 'CHRONIC_DISEASE')
+                : DIAGNOSES;
           const [profile, diagnosisCode, diagnosisName, clinic] = rng.pick(pool);
           const registeredOn = rng.date(window.from, window.to);
           const deregisteredOn = profile !== 'CHRONIC_DISEASE' && profile !== 'HIV' && rng.chance(0.35) ? daysAfter(registeredOn, rng.int(365, 2500)) : null;
           const closed = deregisteredOn && deregisteredOn < window.to ? deregisteredOn : null;
           return {
-            profile, diagnosisCode, diagnosisName,
+            profile,
+            diagnosisCode,
+            diagnosisName,
             medicalOrganisation: `${clinic} of ${person.address.city}`,
             city: person.address.city,
             registeredOn,

@@ -5,7 +5,16 @@ import { daysAfter, shiftDate } from '../_shared/date-shift.ts';
 import { earlier, RECORDS_UNTIL, recordSpan } from '../_shared/record-dates.ts';
 
 const PURPOSES = ['PRIVATE', 'TOURISM', 'BUSINESS', 'WORK', 'STUDY', 'MEDICAL_TREATMENT', 'TRANSIT'] as const;
-const CHECKPOINTS = ['Almaty International Airport', 'Astana International Airport', 'Zhibek Zholy (road, Uzbekistan border)', 'Korday (road, Kyrgyzstan border)', 'Khorgos (road, China border)', 'Syrym (road, Russia border)', 'Petropavlovsk (rail, Russia border)', 'Shymkent International Airport'];
+const CHECKPOINTS = [
+  'Almaty International Airport',
+  'Astana International Airport',
+  'Zhibek Zholy (road, Uzbekistan border)',
+  'Korday (road, Kyrgyzstan border)',
+  'Khorgos (road, China border)',
+  'Syrym (road, Russia border)',
+  'Petropavlovsk (rail, Russia border)',
+  'Shymkent International Airport',
+];
 
 export default defineService({
   number: 76,
@@ -94,7 +103,9 @@ export default defineService({
             registrationNumber: `${registeredOn.slice(0, 4)}${rng.digits(9)}`,
             purpose,
             entryCheckpoint: rng.pick(CHECKPOINTS),
-            enteredOn, registeredOn, stayUntil,
+            enteredOn,
+            registeredOn,
+            stayUntil,
             hostPerson: hostPerson ? { iin: hostPerson.iin } : null,
             hostLegalEntity: hostLegalEntity ? { bin: hostLegalEntity.bin } : null,
             stayAddress: `${place.city}, ${place.street} ${place.house}${place.apartment ? `-${place.apartment}` : ''}`,
@@ -107,5 +118,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'foreignerStayRegistrations { registrationNumber purpose enteredOn stayUntil status hostPerson { iin } hostLegalEntity { bin } }' },
+  example: {
+    entity: 'Person',
+    selection: 'foreignerStayRegistrations { registrationNumber purpose enteredOn stayUntil status hostPerson { iin } hostLegalEntity { bin } }',
+  },
 });

@@ -72,8 +72,12 @@ export default defineService({
           applications.push({
             applicationNumber: `PR-${decidedOn.slice(0, 4)}-${rng.digits(7)}`,
             appliedOn: later(daysAfter(decidedOn, -rng.int(30, 90)), RECORDS_FROM),
-            ground: rng.pick(GROUNDS), decision: 'GRANTED', decidedOn, refusalGround: null,
-            residenceCardNumber: person.document.number, cardValidUntil: person.document.validUntil,
+            ground: rng.pick(GROUNDS),
+            decision: 'GRANTED',
+            decidedOn,
+            refusalGround: null,
+            residenceCardNumber: person.document.number,
+            cardValidUntil: person.document.validUntil,
             processingBody: migrationOffice(person),
           });
         }
@@ -84,11 +88,19 @@ export default defineService({
           const pending = decidedOn >= window.to;
           applications.push({
             applicationNumber: `PR-${appliedOn.slice(0, 4)}-${rng.digits(7)}`,
-            appliedOn, ground: rng.pick(GROUNDS),
+            appliedOn,
+            ground: rng.pick(GROUNDS),
             decision: pending ? 'PENDING' : 'REFUSED',
             decidedOn: pending ? null : decidedOn,
-            refusalGround: pending ? null : rng.pick(['Incomplete documents (Law on Migration, art. 49)', 'Criminal record (Law on Migration, art. 49)', 'Insufficient means of subsistence']),
-            residenceCardNumber: null, cardValidUntil: null,
+            refusalGround: pending
+              ? null
+              : rng.pick([
+                  'Incomplete documents (Law on Migration, art. 49)',
+                  'Criminal record (Law on Migration, art. 49)',
+                  'Insufficient means of subsistence',
+                ]),
+            residenceCardNumber: null,
+            cardValidUntil: null,
             processingBody: migrationOffice(person),
           });
         }
@@ -96,5 +108,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'residencePermitApplications { applicationNumber appliedOn ground decision decidedOn residenceCardNumber cardValidUntil }' },
+  example: {
+    entity: 'Person',
+    selection: 'residencePermitApplications { applicationNumber appliedOn ground decision decidedOn residenceCardNumber cardValidUntil }',
+  },
 });

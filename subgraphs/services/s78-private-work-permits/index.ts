@@ -74,7 +74,10 @@ export default defineService({
           const validUntil = shiftDate(issuedOn, { months, days: -1 });
           return {
             permitNumber: `TD${issuedOn.slice(2, 4)}${rng.digits(8)}`,
-            issuedOn, validFrom: issuedOn, validUntil, workKind,
+            issuedOn,
+            validFrom: issuedOn,
+            validUntil,
+            workKind,
             employer: employer ? { iin: employer.iin } : null,
             prepaidIncomeTaxKzt: months * MONTHLY_TAX_KZT,
             status: rng.chance(0.04) ? 'REVOKED' : validUntil >= RECORDS_UNTIL ? 'VALID' : 'EXPIRED',

@@ -74,18 +74,22 @@ export default defineService({
         const departed = decided && !refused && !withdrawn && rng.chance(0.75);
         const deregisteredOn = departed ? daysAfter(decidedOn, rng.int(5, 90)) : null;
         return {
-          emigrationApplications: [{
-            applicationNumber: `EM-${submittedOn.slice(0, 4)}-${rng.digits(6)}`,
-            submittedOn,
-            destinationCountry: rng.pick(DESTINATIONS),
-            reason: rng.pick(REASONS),
-            status: !decided ? 'SUBMITTED' : refused ? 'REFUSED' : withdrawn ? 'WITHDRAWN' : departed ? 'DEPARTED' : 'APPROVED',
-            decidedOn: decided ? decidedOn : null,
-            refusalGround: refused ? rng.pick(['Unpaid debts under enforcement proceedings', 'Pending criminal case', 'Unfulfilled alimony obligations']) : null,
-            exitCertificateNumber: decided && !refused && !withdrawn ? `${rng.digits(9)}` : null,
-            deregisteredOn,
-            processingBody: `Migration Service Department of the Police of ${person.address.city}`,
-          }],
+          emigrationApplications: [
+            {
+              applicationNumber: `EM-${submittedOn.slice(0, 4)}-${rng.digits(6)}`,
+              submittedOn,
+              destinationCountry: rng.pick(DESTINATIONS),
+              reason: rng.pick(REASONS),
+              status: !decided ? 'SUBMITTED' : refused ? 'REFUSED' : withdrawn ? 'WITHDRAWN' : departed ? 'DEPARTED' : 'APPROVED',
+              decidedOn: decided ? decidedOn : null,
+              refusalGround: refused
+                ? rng.pick(['Unpaid debts under enforcement proceedings', 'Pending criminal case', 'Unfulfilled alimony obligations'])
+                : null,
+              exitCertificateNumber: decided && !refused && !withdrawn ? `${rng.digits(9)}` : null,
+              deregisteredOn,
+              processingBody: `Migration Service Department of the Police of ${person.address.city}`,
+            },
+          ],
         };
       },
     },

@@ -87,12 +87,16 @@ export default defineService({
           const refused = rng.chance(0.1);
           return {
             invitationNumber: `INV${appliedOn.slice(2, 4)}${rng.digits(7)}`,
-            appliedOn, decidedOn,
-            guestLastName, guestFirstName: rng.pick(firstNames),
+            appliedOn,
+            decidedOn,
+            guestLastName,
+            guestFirstName: rng.pick(firstNames),
             guestBirthDate: rng.date('1950-01-01', '2005-12-31'),
             guestCitizenship,
             guestPassportNumber: `${String.fromCharCode(65 + rng.int(0, 25))}${rng.digits(8)}`,
-            purpose: rng.pick(PURPOSES), visitFrom, visitUntil,
+            purpose: rng.pick(PURPOSES),
+            visitFrom,
+            visitUntil,
             status: refused ? 'REFUSED' : visitFrom >= RECORDS_UNTIL ? 'APPROVED' : rng.chance(0.85) ? 'USED' : 'EXPIRED',
           };
         });
@@ -100,5 +104,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'privateVisitInvitations { invitationNumber appliedOn guestLastName guestFirstName guestCitizenship purpose visitFrom status }' },
+  example: {
+    entity: 'Person',
+    selection: 'privateVisitInvitations { invitationNumber appliedOn guestLastName guestFirstName guestCitizenship purpose visitFrom status }',
+  },
 });

@@ -78,7 +78,12 @@ export default defineService({
           const validUntil = refused ? null : shiftDate(decidedOn, { days: rng.pick([30, 90, 180, 365]) });
           return {
             passNumber: `PZ-${decidedOn.slice(0, 4)}-${rng.digits(6)}`,
-            appliedOn, decidedOn, zone, purpose: rng.pick(PURPOSES), validFrom, validUntil,
+            appliedOn,
+            decidedOn,
+            zone,
+            purpose: rng.pick(PURPOSES),
+            validFrom,
+            validUntil,
             status: refused ? 'REFUSED' : rng.chance(0.03) ? 'CANCELLED' : validUntil! >= RECORDS_UNTIL ? 'VALID' : 'EXPIRED',
             issuingBody,
           };

@@ -69,6 +69,9 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'secondLevelRelations { viaKind viaLabel viaPerson { iin } kind label person { iin } legalEntity { bin } cadastralNumber }' },
+  example: {
+    entity: 'Person',
+    selection: 'secondLevelRelations { viaKind viaLabel viaPerson { iin } kind label person { iin } legalEntity { bin } cadastralNumber }',
+  },
   cacheTtlSeconds: 300,
 });

@@ -4,9 +4,20 @@ import { RECORDS_UNTIL, recordSpan } from '../_shared/record-dates.ts';
 
 const ORIGINS = ['UZB', 'CHN', 'MNG', 'TKM', 'RUS', 'KGZ', 'IRN', 'AFG', 'TUR'] as const;
 /** Regions that receive kandas under the regional resettlement quota (labour-deficit regions). */
-const QUOTA_REGIONS = ['North Kazakhstan Region', 'Kostanay Region', 'Pavlodar Region', 'East Kazakhstan Region', 'Akmola Region', 'Abai Region', 'Ulytau Region'];
+const QUOTA_REGIONS = [
+  'North Kazakhstan Region',
+  'Kostanay Region',
+  'Pavlodar Region',
+  'East Kazakhstan Region',
+  'Akmola Region',
+  'Abai Region',
+  'Ulytau Region',
+];
 const SUPPORT: Array<[kind: string, amountKzt: number]> = [
-  ['RELOCATION_SUBSIDY', 350_000], ['HOUSING_RENT_SUBSIDY', 1_200_000], ['EMPLOYMENT_ASSISTANCE', 0], ['ADAPTATION_COURSES', 0],
+  ['RELOCATION_SUBSIDY', 350_000],
+  ['HOUSING_RENT_SUBSIDY', 1_200_000],
+  ['EMPLOYMENT_ASSISTANCE', 0],
+  ['ADAPTATION_COURSES', 0],
 ];
 
 export default defineService({
@@ -85,13 +96,18 @@ export default defineService({
         const citizenshipGrantedOn = citizen ? daysAfter(certificateIssuedOn, rng.int(180, 720)) : null;
         const certificateValidUntil = shiftDate(certificateIssuedOn, { years: 1 });
         const regionalQuota = rng.chance(0.35);
-        const supportMeasures = SUPPORT.filter(([kind]) => kind.startsWith('ADAPTATION') || (regionalQuota && rng.chance(0.8)))
-          .map(([kind, amountKzt]) => ({ kind, grantedOn: daysAfter(certificateIssuedOn, rng.int(0, 90)), amountKzt }));
+        const supportMeasures = SUPPORT.filter(([kind]) => kind.startsWith('ADAPTATION') || (regionalQuota && rng.chance(0.8))).map(([kind, amountKzt]) => ({
+          kind,
+          grantedOn: daysAfter(certificateIssuedOn, rng.int(0, 90)),
+          amountKzt,
+        }));
         return {
           kandasRecord: {
             certificateNumber: `KD${certificateIssuedOn.slice(2, 4)}${rng.digits(7)}`,
             countryOfOrigin: citizen ? rng.pick(ORIGINS) : person.citizenship,
-            arrivedOn, certificateIssuedOn, certificateValidUntil,
+            arrivedOn,
+            certificateIssuedOn,
+            certificateValidUntil,
             settlementRegion: regionalQuota ? rng.pick(QUOTA_REGIONS) : person.address.region,
             regionalQuota,
             familyMembers: rng.int(0, 6),
@@ -103,5 +119,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'kandasRecord { certificateNumber countryOfOrigin arrivedOn settlementRegion status citizenshipGrantedOn supportMeasures { kind amountKzt } }' },
+  example: {
+    entity: 'Person',
+    selection: 'kandasRecord { certificateNumber countryOfOrigin arrivedOn settlementRegion status citizenshipGrantedOn supportMeasures { kind amountKzt } }',
+  },
 });

@@ -5,13 +5,32 @@ import { RECORDS_UNTIL, recordSpan } from '../_shared/record-dates.ts';
 
 /** Criminal Code articles (2014 code) with their short names. */
 const OFFENCES: Array<[article: string, name: string]> = [
-  ['188 part 2', 'Theft (aggravated)'], ['190 part 3', 'Fraud (large scale)'], ['191 part 2', 'Robbery'],
-  ['296 part 2', 'Illegal handling of narcotics for sale'], ['106 part 1', 'Intentional infliction of serious harm to health'],
-  ['99 part 1', 'Murder'], ['345 part 3', 'Violation of traffic rules causing death'], ['366 part 2', 'Taking a bribe'],
-  ['189 part 3', 'Misappropriation or embezzlement of entrusted property'], ['293 part 2', 'Hooliganism'],
+  ['188 part 2', 'Theft (aggravated)'],
+  ['190 part 3', 'Fraud (large scale)'],
+  ['191 part 2', 'Robbery'],
+  ['296 part 2', 'Illegal handling of narcotics for sale'],
+  ['106 part 1', 'Intentional infliction of serious harm to health'],
+  ['99 part 1', 'Murder'],
+  ['345 part 3', 'Violation of traffic rules causing death'],
+  ['366 part 2', 'Taking a bribe'],
+  ['189 part 3', 'Misappropriation or embezzlement of entrusted property'],
+  ['293 part 2', 'Hooliganism'],
 ];
-const COURTS = ['Specialised inter-district criminal court of Almaty', 'Criminal court No. 2 of Astana', 'Inter-district criminal court of Karaganda Region', 'Criminal court of Shymkent', 'Court of Pavlodar Region'];
-const INSTITUTIONS = ['Institution EC-166/1 (Almaty Region)', 'Institution AK-159/13 (Astana)', 'Institution AK-159/7 (Karaganda Region)', 'Institution UK-161/3 (Pavlodar)', 'Institution ZhD-158/2 (Turkestan Region)', 'Institution LA-155/14 (Kostanay)'];
+const COURTS = [
+  'Specialised inter-district criminal court of Almaty',
+  'Criminal court No. 2 of Astana',
+  'Inter-district criminal court of Karaganda Region',
+  'Criminal court of Shymkent',
+  'Court of Pavlodar Region',
+];
+const INSTITUTIONS = [
+  'Institution EC-166/1 (Almaty Region)',
+  'Institution AK-159/13 (Astana)',
+  'Institution AK-159/7 (Karaganda Region)',
+  'Institution UK-161/3 (Pavlodar)',
+  'Institution ZhD-158/2 (Turkestan Region)',
+  'Institution LA-155/14 (Kostanay)',
+];
 const REGIMES = ['MINIMUM_SECURITY', 'MEDIUM_SECURITY', 'MAXIMUM_SECURITY', 'SPECIAL_SECURITY'] as const;
 const PROBATION_OFFICES = ['Probation service of Almaty', 'Probation service of Astana', 'Probation service of Karaganda', 'Probation service of Shymkent'];
 
@@ -105,17 +124,31 @@ export default defineService({
             courtName: rng.pick(COURTS),
             sentencedOn,
             articles: [article, ...(rng.chance(0.2) ? [rng.pick(OFFENCES)[0]] : [])],
-            offence, sentenceKind, termMonths,
+            offence,
+            sentenceKind,
+            termMonths,
             institution: sentenceKind === 'IMPRISONMENT' ? rng.pick(INSTITUTIONS) : rng.pick(PROBATION_OFFICES),
             regime: sentenceKind === 'IMPRISONMENT' ? rng.pick(REGIMES) : null,
-            termStartedOn, termEndsOn,
+            termStartedOn,
+            termEndsOn,
             releasedOn: released ? releasedOn : null,
-            status: released ? (parole ? 'RELEASED_ON_PAROLE' : rng.chance(0.05) ? 'RELEASED_BY_AMNESTY' : 'RELEASED_END_OF_TERM') : rng.chance(0.02) ? 'EVADING' : 'SERVING',
+            status: released
+              ? parole
+                ? 'RELEASED_ON_PAROLE'
+                : rng.chance(0.05)
+                  ? 'RELEASED_BY_AMNESTY'
+                  : 'RELEASED_END_OF_TERM'
+              : rng.chance(0.02)
+                ? 'EVADING'
+                : 'SERVING',
           };
         });
         return { penalServiceRecords: newestFirst(records, (r) => r.sentencedOn) };
       },
     },
   },
-  example: { entity: 'Person', selection: 'penalServiceRecords { courtName sentencedOn articles offence sentenceKind termMonths institution status releasedOn }' },
+  example: {
+    entity: 'Person',
+    selection: 'penalServiceRecords { courtName sentencedOn articles offence sentenceKind termMonths institution status releasedOn }',
+  },
 });

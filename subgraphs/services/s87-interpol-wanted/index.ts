@@ -4,12 +4,22 @@ import { recordSpan } from '../_shared/record-dates.ts';
 
 /** Notice colour, its meaning, and the category the Kazakh NCB files it under. */
 const NOTICES: Array<[colour: string, category: string, weight: number]> = [
-  ['RED', 'WANTED_CRIMINAL', 0.6], ['RED', 'TERRORIST', 0.05], ['YELLOW', 'MISSING_PERSON', 0.15],
-  ['BLUE', 'OPERATIONAL_WATCH', 0.12], ['GREEN', 'OPERATIONAL_WATCH', 0.05], ['DIFFUSION', 'WANTED_CRIMINAL', 0.03],
+  ['RED', 'WANTED_CRIMINAL', 0.6],
+  ['RED', 'TERRORIST', 0.05],
+  ['YELLOW', 'MISSING_PERSON', 0.15],
+  ['BLUE', 'OPERATIONAL_WATCH', 0.12],
+  ['GREEN', 'OPERATIONAL_WATCH', 0.05],
+  ['DIFFUSION', 'WANTED_CRIMINAL', 0.03],
 ];
 const CHARGES = [
-  'Fraud on a particularly large scale', 'Misappropriation of entrusted property', 'Illegal drug trafficking', 'Murder',
-  'Participation in a terrorist organisation', 'Money laundering', 'Trafficking in persons', 'Organised criminal group',
+  'Fraud on a particularly large scale',
+  'Misappropriation of entrusted property',
+  'Illegal drug trafficking',
+  'Murder',
+  'Participation in a terrorist organisation',
+  'Money laundering',
+  'Trafficking in persons',
+  'Organised criminal group',
 ];
 const COUNTRIES = ['KAZ', 'KAZ', 'KAZ', 'RUS', 'UZB', 'KGZ', 'TUR', 'DEU'];
 
@@ -93,7 +103,8 @@ export default defineService({
         const cancelled = rng.chance(0.2);
         const notice = {
           controlNumber: `${colour === 'DIFFUSION' ? 'D' : 'A'}-${rng.int(1, 9999)}/${rng.int(1, 12)}-${publishedOn.slice(0, 4)}`,
-          colour, category,
+          colour,
+          category,
           requestingCountry: rng.pick(COUNTRIES),
           publishedOn,
           charges: wanted ? [category === 'TERRORIST' ? CHARGES[4]! : rng.pick(CHARGES)] : [],

@@ -84,7 +84,9 @@ export default defineService({
     },
     queries: {
       interpolTravelDocument: (args, world) => {
-        const number = String(args.documentNumber ?? '').trim().toUpperCase();
+        const number = String(args.documentNumber ?? '')
+          .trim()
+          .toUpperCase();
         const iin = /^[N0]\d{8}$/.test(number) ? personOfSerial(world, number.slice(1, 8)) : undefined;
         return iin ? (lostDocuments(world, iin).find((d) => d.documentNumber === number) ?? null) : null;
       },

@@ -4,8 +4,12 @@ import { RECORDS_FROM, recordSpan } from '../_shared/record-dates.ts';
 
 const RANKS = ['Private', 'Corporal', 'Sergeant', 'Senior Sergeant', 'Lieutenant', 'Senior Lieutenant', 'Captain', 'Major'];
 const SPECIALTIES: Array<[code: string, name: string]> = [
-  ['100182', 'Motorised rifleman'], ['837037', 'Driver of wheeled vehicles'], ['106646', 'Communications operator'],
-  ['113194', 'Artilleryman'], ['901001', 'Military medic'], ['420400', 'Aircraft maintenance technician'],
+  ['100182', 'Motorised rifleman'],
+  ['837037', 'Driver of wheeled vehicles'],
+  ['106646', 'Communications operator'],
+  ['113194', 'Artilleryman'],
+  ['901001', 'Military medic'],
+  ['420400', 'Aircraft maintenance technician'],
 ];
 const UNFIT_REASONS = ['Health (category D)', 'Sole breadwinner of the family', 'Criminal record'];
 
@@ -99,7 +103,13 @@ export default defineService({
         const servedUntil = servedFrom ? shiftDate(servedFrom, { months: 12 }) : null;
         const studied = !served && ageNow >= 18 && shiftDate(person.birthDate, { years: 18 }) >= RECORDS_FROM && rng.chance(0.4);
         const deferments = studied
-          ? [{ ground: 'Full-time study at a university', grantedOn: shiftDate(person.birthDate, { years: 18, months: 2 }), until: shiftDate(person.birthDate, { years: 22, months: 9 }) }]
+          ? [
+              {
+                ground: 'Full-time study at a university',
+                grantedOn: shiftDate(person.birthDate, { years: 18, months: 2 }),
+                until: shiftDate(person.birthDate, { years: 22, months: 9 }),
+              },
+            ]
           : [];
         const [code, specialtyName] = rng.pick(person.sex === 'FEMALE' ? SPECIALTIES.filter((s) => s[1] === 'Military medic') : SPECIALTIES);
         const tooOld = ageNow > 50;
@@ -108,7 +118,8 @@ export default defineService({
           militaryRegistration: {
             category,
             defenceAffairsDepartment: `Department of Defence Affairs of ${person.address.city}`,
-            registeredOn, fitnessCategory,
+            registeredOn,
+            fitnessCategory,
             rank: served ? rng.pick(RANKS.slice(0, served && rng.chance(0.1) ? RANKS.length : 4)) : category === 'RESERVIST' ? 'Private' : null,
             specialty: served || person.sex === 'FEMALE' ? `${code} ${specialtyName}` : null,
             militaryIdNumber: category === 'CONSCRIPT' ? null : rng.digits(7),
@@ -121,5 +132,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'militaryRegistration { category defenceAffairsDepartment fitnessCategory rank specialty servedFrom servedUntil deferments { ground until } }' },
+  example: {
+    entity: 'Person',
+    selection: 'militaryRegistration { category defenceAffairsDepartment fitnessCategory rank specialty servedFrom servedUntil deferments { ground until } }',
+  },
 });

@@ -13,7 +13,10 @@ function checkDigits(bban: string): string {
 }
 
 export function iban(bankCode: string, holderKey: string, sequence: number): string {
-  const scrambled = [...holderKey].map((d, i) => (Number(d) + SCRAMBLE[i]!) % 10).reverse().join('');
+  const scrambled = [...holderKey]
+    .map((d, i) => (Number(d) + SCRAMBLE[i]!) % 10)
+    .reverse()
+    .join('');
   const bban = `${bankCode}${scrambled}${sequence % 10}`;
   return `KZ${checkDigits(bban)}${bban}`;
 }
@@ -24,6 +27,9 @@ export function ibanHolder(value: string): { holderKey: string; sequence: number
   if (!/^KZ\d{2}\d{16}$/.test(compact)) return null;
   const bban = compact.slice(4);
   if (checkDigits(bban) !== compact.slice(2, 4)) return null;
-  const holderKey = [...bban.slice(3, 15)].reverse().map((d, i) => (Number(d) - SCRAMBLE[i]! + 10) % 10).join('');
+  const holderKey = [...bban.slice(3, 15)]
+    .reverse()
+    .map((d, i) => (Number(d) - SCRAMBLE[i]! + 10) % 10)
+    .join('');
   return { holderKey, sequence: Number(bban[15]) };
 }

@@ -5,9 +5,15 @@ import { daysAfter } from '../_shared/date-shift.ts';
 import { later, RECORDS_UNTIL, recordSpan } from '../_shared/record-dates.ts';
 
 const BANKS: Array<[name: string, code: string, bic: string]> = [
-  ['Halyk Bank of Kazakhstan JSC', '601', 'HSBKKZKX'], ['Kaspi Bank JSC', '722', 'CASPKZKA'], ['ForteBank JSC', '996', 'IRTYKZKA'],
-  ['Bank CenterCredit JSC', '856', 'KCJBKZKX'], ['First Heartland Jusan Bank JSC', '998', 'TSESKZKA'], ['Freedom Bank Kazakhstan JSC', '551', 'KSNVKZKA'],
-  ['Otbasy Bank JSC', '250', 'HCSKKZKA'], ['Home Credit Bank JSC', '886', 'INLMKZKA'], ['Eurasian Bank JSC', '948', 'EURIKZKA'],
+  ['Halyk Bank of Kazakhstan JSC', '601', 'HSBKKZKX'],
+  ['Kaspi Bank JSC', '722', 'CASPKZKA'],
+  ['ForteBank JSC', '996', 'IRTYKZKA'],
+  ['Bank CenterCredit JSC', '856', 'KCJBKZKX'],
+  ['First Heartland Jusan Bank JSC', '998', 'TSESKZKA'],
+  ['Freedom Bank Kazakhstan JSC', '551', 'KSNVKZKA'],
+  ['Otbasy Bank JSC', '250', 'HCSKKZKA'],
+  ['Home Credit Bank JSC', '886', 'INLMKZKA'],
+  ['Eurasian Bank JSC', '948', 'EURIKZKA'],
 ];
 /** Rate used to express balances in KZT (illustrative, as of the registers' "today"). */
 const KZT_PER_UNIT: Record<string, number> = { KZT: 1, USD: 525, EUR: 610, RUB: 6.4 };
@@ -28,28 +34,40 @@ function accountsOf(world: World, key: string) {
     const closed = rng.chance(0.15);
     const closedOn = closed ? rng.date(openedOn, window.to) : null;
     const rate = KZT_PER_UNIT[currency]!;
-    const balance = closed ? 0 : Math.round((person ? rng.int(0, 3_000_000) : rng.int(0, 300_000_000)) / rate * 100) / 100;
+    const balance = closed ? 0 : Math.round(((person ? rng.int(0, 3_000_000) : rng.int(0, 300_000_000)) / rate) * 100) / 100;
     const restricted = !closed && rng.chance(0.06);
     return {
       iban: iban(bankCode, key, sequence),
-      bankName, bankBic, kind, currency, openedOn, closedOn,
+      bankName,
+      bankBic,
+      kind,
+      currency,
+      openedOn,
+      closedOn,
       status: closed ? 'CLOSED' : restricted ? 'RESTRICTED' : 'OPEN',
       balance,
       balanceKzt: Math.round(balance * rate * 100) / 100,
       balanceOn: closed ? closedOn : RECORDS_UNTIL,
       restrictions: restricted
-        ? [(() => {
-            const imposedOn = rng.date(openedOn, window.to);
-            const restriction = rng.pick(RESTRICTIONS);
-            return {
-              kind: restriction,
-              imposedOn,
-              imposedBy: restriction === 'SUSPENSION_BY_TAX_AUTHORITY' ? 'State Revenue Department' : restriction === 'ARREST_BY_BAILIFF' ? 'Private bailiff' : 'Investigative department of the Police',
-              documentNumber: `${rng.int(1, 9999)}/${imposedOn.slice(2, 4)}`,
-              amountKzt: rng.int(50, 20_000) * 1000,
-              liftsOn: restriction === 'SUSPENSION_BY_TAX_AUTHORITY' ? daysAfter(imposedOn, 30) : null,
-            };
-          })()]
+        ? [
+            (() => {
+              const imposedOn = rng.date(openedOn, window.to);
+              const restriction = rng.pick(RESTRICTIONS);
+              return {
+                kind: restriction,
+                imposedOn,
+                imposedBy:
+                  restriction === 'SUSPENSION_BY_TAX_AUTHORITY'
+                    ? 'State Revenue Department'
+                    : restriction === 'ARREST_BY_BAILIFF'
+                      ? 'Private bailiff'
+                      : 'Investigative department of the Police',
+                documentNumber: `${rng.int(1, 9999)}/${imposedOn.slice(2, 4)}`,
+                amountKzt: rng.int(50, 20_000) * 1000,
+                liftsOn: restriction === 'SUSPENSION_BY_TAX_AUTHORITY' ? daysAfter(imposedOn, 30) : null,
+              };
+            })(),
+          ]
         : [],
       holderPerson: person ? { iin: key } : null,
       holderLegalEntity: entity ? { bin: key } : null,

@@ -3,13 +3,28 @@ import { defineService } from '../../src/define.ts';
 import { shiftDate } from '../_shared/date-shift.ts';
 import { later, RECORDS_UNTIL, recordSpan } from '../_shared/record-dates.ts';
 
-const CREDITORS = ['Halyk Bank of Kazakhstan JSC', 'Kaspi Bank JSC', 'ForteBank JSC', 'Bank CenterCredit JSC', 'Home Credit Bank JSC', 'Otbasy Bank JSC', 'KMF Microfinance Organisation LLP', 'Freedom Finance Credit LLP'];
+const CREDITORS = [
+  'Halyk Bank of Kazakhstan JSC',
+  'Kaspi Bank JSC',
+  'ForteBank JSC',
+  'Bank CenterCredit JSC',
+  'Home Credit Bank JSC',
+  'Otbasy Bank JSC',
+  'KMF Microfinance Organisation LLP',
+  'Freedom Finance Credit LLP',
+];
 const PERSON_KINDS: Array<[kind: string, minKzt: number, maxKzt: number, months: number[]]> = [
-  ['CONSUMER_LOAN', 200, 5_000, [12, 24, 36, 60]], ['CREDIT_CARD', 100, 2_000, [36]], ['CAR_LOAN', 3_000, 25_000, [36, 60, 84]],
-  ['MORTGAGE', 10_000, 60_000, [120, 180, 240]], ['MICROLOAN', 30, 500, [1, 3, 6, 12]], ['INSTALMENT', 50, 1_500, [3, 6, 12, 24]],
+  ['CONSUMER_LOAN', 200, 5_000, [12, 24, 36, 60]],
+  ['CREDIT_CARD', 100, 2_000, [36]],
+  ['CAR_LOAN', 3_000, 25_000, [36, 60, 84]],
+  ['MORTGAGE', 10_000, 60_000, [120, 180, 240]],
+  ['MICROLOAN', 30, 500, [1, 3, 6, 12]],
+  ['INSTALMENT', 50, 1_500, [3, 6, 12, 24]],
 ];
 const BUSINESS_KINDS: Array<[kind: string, minKzt: number, maxKzt: number, months: number[]]> = [
-  ['BUSINESS_LOAN', 20_000, 900_000, [12, 36, 60]], ['CREDIT_LINE', 10_000, 500_000, [12, 24]], ['LEASING', 15_000, 300_000, [36, 60]],
+  ['BUSINESS_LOAN', 20_000, 900_000, [12, 36, 60]],
+  ['CREDIT_LINE', 10_000, 500_000, [12, 24]],
+  ['LEASING', 15_000, 300_000, [36, 60]],
 ];
 
 function history(world: World, key: string) {
@@ -37,12 +52,21 @@ function history(world: World, key: string) {
       creditorName: rng.pick(CREDITORS),
       kind,
       role: rng.chance(0.9) ? 'BORROWER' : rng.pick(['CO_BORROWER', 'GUARANTOR'] as const),
-      issuedOn, maturityOn, principalKzt,
+      issuedOn,
+      maturityOn,
+      principalKzt,
       outstandingKzt: status === 'REPAID' ? 0 : outstandingKzt,
       overdueKzt: trouble ? Math.round(outstandingKzt * Math.min(1, daysOverdue / 365)) : 0,
       daysOverdue,
       status,
-      collateral: kind === 'MORTGAGE' ? 'Apartment (mortgage)' : kind === 'CAR_LOAN' || kind === 'LEASING' ? 'Vehicle' : kind === 'BUSINESS_LOAN' ? 'Real estate and equipment' : null,
+      collateral:
+        kind === 'MORTGAGE'
+          ? 'Apartment (mortgage)'
+          : kind === 'CAR_LOAN' || kind === 'LEASING'
+            ? 'Vehicle'
+            : kind === 'BUSINESS_LOAN'
+              ? 'Real estate and equipment'
+              : null,
     };
   });
   const live = contracts.filter((c) => c.status !== 'REPAID');
@@ -160,5 +184,9 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'creditHistory { score contractsTotal activeContracts totalOutstandingKzt worstDaysOverdue contracts { creditorName kind issuedOn principalKzt outstandingKzt status } }' },
+  example: {
+    entity: 'Person',
+    selection:
+      'creditHistory { score contractsTotal activeContracts totalOutstandingKzt worstDaysOverdue contracts { creditorName kind issuedOn principalKzt outstandingKzt status } }',
+  },
 });

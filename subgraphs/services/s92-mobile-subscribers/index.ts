@@ -6,9 +6,18 @@ import { recordSpan } from '../_shared/record-dates.ts';
 
 /** Operator and mobile network code (MCC 401) by number prefix. */
 const PREFIXES: Record<string, [operator: string, mnc: string]> = {
-  '701': ['KCELL', '02'], '702': ['KCELL', '02'], '775': ['ACTIV', '02'], '778': ['ACTIV', '02'],
-  '705': ['BEELINE', '01'], '777': ['BEELINE', '01'], '771': ['BEELINE', '01'], '776': ['BEELINE', '01'],
-  '707': ['TELE2', '77'], '747': ['TELE2', '77'], '700': ['ALTEL', '07'], '708': ['ALTEL', '07'],
+  '701': ['KCELL', '02'],
+  '702': ['KCELL', '02'],
+  '775': ['ACTIV', '02'],
+  '778': ['ACTIV', '02'],
+  '705': ['BEELINE', '01'],
+  '777': ['BEELINE', '01'],
+  '771': ['BEELINE', '01'],
+  '776': ['BEELINE', '01'],
+  '707': ['TELE2', '77'],
+  '747': ['TELE2', '77'],
+  '700': ['ALTEL', '07'],
+  '708': ['ALTEL', '07'],
 };
 
 /** +7 7xx xxx xx xx, 8 7xx..., 77xx... all become +77xxxxxxxxx. */
@@ -32,9 +41,11 @@ function subscriptionsOf(world: World, iin: string) {
     const activatedOn = rng.date(window.from, window.to);
     const deactivatedOn = current ? null : rng.date(activatedOn, window.to);
     return {
-      phoneNumber, operator,
+      phoneNumber,
+      operator,
       contractKind: rng.chance(0.8) ? 'PREPAID' : 'POSTPAID',
-      activatedOn, deactivatedOn,
+      activatedOn,
+      deactivatedOn,
       status: deactivatedOn ? 'DEACTIVATED' : rng.chance(0.03) ? 'SUSPENDED' : 'ACTIVE',
       iccid: `8997${mnc}${rng.digits(13)}`,
       imsi: `401${mnc}${rng.digits(10)}`,

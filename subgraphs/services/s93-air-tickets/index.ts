@@ -7,8 +7,14 @@ import { later, RECORDS_UNTIL, recordSpan } from '../_shared/record-dates.ts';
 
 /** Airline name, IATA code and ticketing (accounting) prefix. */
 const AIRLINES: Array<[name: string, iata: string, prefix: string]> = [
-  ['Air Astana', 'KC', '465'], ['FlyArystan', 'FS', '465'], ['SCAT Airlines', 'DV', '452'], ['Qazaq Air', 'IQ', '394'],
-  ['Turkish Airlines', 'TK', '235'], ['flydubai', 'FZ', '141'], ['Aeroflot', 'SU', '555'], ['Uzbekistan Airways', 'HY', '250'],
+  ['Air Astana', 'KC', '465'],
+  ['FlyArystan', 'FS', '465'],
+  ['SCAT Airlines', 'DV', '452'],
+  ['Qazaq Air', 'IQ', '394'],
+  ['Turkish Airlines', 'TK', '235'],
+  ['flydubai', 'FZ', '141'],
+  ['Aeroflot', 'SU', '555'],
+  ['Uzbekistan Airways', 'HY', '250'],
 ];
 const DOMESTIC = ['ALA', 'NQZ', 'CIT', 'AKX', 'GUW', 'SCO', 'KGF', 'PWQ', 'UKK', 'KSN', 'URA', 'DMB', 'KZO', 'PLX', 'HSA'];
 const FOREIGN = ['IST', 'DXB', 'SVO', 'TAS', 'FRA', 'ICN', 'PEK', 'BKK', 'AYT', 'TBS', 'AUH', 'DEL'];
@@ -46,7 +52,8 @@ function ticketsOf(world: World, iin: string) {
       issuedAt: issued ? localDateTime(rng, bookedOn, 7, 23) : null,
       airline,
       flightNumber: `${iata} ${rng.int(100, 999)}`,
-      departureAirport, arrivalAirport,
+      departureAirport,
+      arrivalAirport,
       departureAt: localDateTime(rng, departureOn, 5, 23),
       cabinClass,
       seat: status === 'FLOWN' ? `${rng.int(1, 32)}${'ABCDEF'[rng.int(0, 5)]}` : null,
@@ -148,5 +155,8 @@ export default defineService({
       },
     },
   },
-  example: { entity: 'Person', selection: 'airTickets { ticketNumber bookingReference status airline flightNumber departureAirport arrivalAirport departureAt fareKzt }' },
+  example: {
+    entity: 'Person',
+    selection: 'airTickets { ticketNumber bookingReference status airline flightNumber departureAirport arrivalAirport departureAt fareKzt }',
+  },
 });

@@ -31,28 +31,37 @@ afterAll(async () => {
 
 describe('the HTTP adapter to a real upstream', () => {
   it('POSTs keys to /entities/{Type} and answers the records in key order', async () => {
-    const scope = nock('http://upstream.test').post('/s05/entities/Person', { keys: ['a', 'b'] }).reply(200, { records: [{ vehicles: [] }, null] });
+    const scope = nock('http://upstream.test')
+      .post('/s05/entities/Person', { keys: ['a', 'b'] })
+      .reply(200, { records: [{ vehicles: [] }, null] });
     expect(await source().entities('Person', ['a', 'b'])).toEqual([{ vehicles: [] }, null]);
     expect(scope.isDone()).toBe(true);
   });
 
   it('POSTs args to /query/{field} and answers data', async () => {
-    nock('http://upstream.test').post('/s05/query/vehicleByPlate', { args: { plate: '123ABC02' } }).reply(200, { data: { vin: 'X' } });
+    nock('http://upstream.test')
+      .post('/s05/query/vehicleByPlate', { args: { plate: '123ABC02' } })
+      .reply(200, { data: { vin: 'X' } });
     expect(await source().query('vehicleByPlate', { plate: '123ABC02' })).toEqual({ vin: 'X' });
   });
 
   it('retries 5xx and network errors with backoff, then succeeds', async () => {
     const scope = nock('http://upstream.test')
-      .post('/s05/entities/Person').reply(503)
-      .post('/s05/entities/Person').replyWithError({ code: 'ECONNRESET', message: 'reset' })
-      .post('/s05/entities/Person').reply(200, { records: [{ vehicles: [] }] });
+      .post('/s05/entities/Person')
+      .reply(503)
+      .post('/s05/entities/Person')
+      .replyWithError({ code: 'ECONNRESET', message: 'reset' })
+      .post('/s05/entities/Person')
+      .reply(200, { records: [{ vehicles: [] }] });
     expect(await source().entities('Person', ['a'])).toEqual([{ vehicles: [] }]);
     expect(scope.isDone()).toBe(true);
   });
 
   it('gives up after the bounded retries with UPSTREAM_UNAVAILABLE', async () => {
     const scope = nock('http://upstream.test').post('/s05/entities/Person').times(3).reply(502);
-    const extra = nock('http://upstream.test').post('/s05/entities/Person').reply(200, { records: [null] });
+    const extra = nock('http://upstream.test')
+      .post('/s05/entities/Person')
+      .reply(200, { records: [null] });
     const error = await failure(source({ retries: 2 }).entities('Person', ['a']));
     expect(error.extensions.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toMatch(/s05-vehicles is unavailable \(HTTP 502\)/);
@@ -82,7 +91,9 @@ describe('the HTTP adapter to a real upstream', () => {
   });
 
   it('refuses an answer of the wrong shape', async () => {
-    nock('http://upstream.test').post('/s05/entities/Person').reply(200, { records: [null] });
+    nock('http://upstream.test')
+      .post('/s05/entities/Person')
+      .reply(200, { records: [null] });
     const error = await failure(source().entities('Person', ['a', 'b']));
     expect(error.extensions.code).toBe('UPSTREAM_UNAVAILABLE');
   });
@@ -94,7 +105,9 @@ describe('the HTTP adapter to a real upstream', () => {
     await failure(s.entities('Person', ['a']));
     expect(s.breaker.opened).toBe(true);
 
-    const untouched = nock('http://upstream.test').post('/s05/entities/Person').reply(200, { records: [{ vehicles: [] }] });
+    const untouched = nock('http://upstream.test')
+      .post('/s05/entities/Person')
+      .reply(200, { records: [{ vehicles: [] }] });
     const open = await failure(s.entities('Person', ['a']));
     expect(open.extensions.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(open.message).toMatch(/circuit open/);
@@ -130,27 +143,39 @@ describe('the HTTP adapter to a real upstream', () => {
     const { token } = await import('../fixtures/host.ts');
     const world = fixtureWorld();
     const iin = world.personAt(0).iin;
-    const host = await createSubgraphHost({ servicesDir: FIXTURE_SERVICES_DIR, world, source: 'http', upstreams: { 's05-vehicles': BASE }, http: { retries: 0 } });
+    const host = await createSubgraphHost({
+      servicesDir: FIXTURE_SERVICES_DIR,
+      world,
+      source: 'http',
+      upstreams: { 's05-vehicles': BASE },
+      http: { retries: 0 },
+    });
     try {
       const scope = nock('http://upstream.test')
         .post('/s05/entities/Person', { keys: [iin] })
         .reply(200, { records: [{ vehicles: [{ vin: 'V1', plate: '777ZZZ02', make: 'Lada', registeredOn: '2010-01-01' }] }] });
       const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { vehicles { plate } } } }';
-      const viaHttp = await host.services.get('s05-vehicles')!.graphql(query, { gatewayToken: await token('s05-vehicles') }, { r: [{ __typename: 'Person', iin }] });
+      const viaHttp = await host.services
+        .get('s05-vehicles')!
+        .graphql(query, { gatewayToken: await token('s05-vehicles') }, { r: [{ __typename: 'Person', iin }] });
       expect(viaHttp.data).toEqual({ _entities: [{ vehicles: [{ plate: '777ZZZ02' }] }] });
       expect(scope.isDone()).toBe(true);
 
       nock('http://upstream.test').post('/s05/entities/Person').reply(503);
       const other = world.personAt(4).iin;
-      const down = await host.services.get('s05-vehicles')!.graphql(query, { gatewayToken: await token('s05-vehicles') }, { r: [{ __typename: 'Person', iin: other }] });
+      const down = await host.services
+        .get('s05-vehicles')!
+        .graphql(query, { gatewayToken: await token('s05-vehicles') }, { r: [{ __typename: 'Person', iin: other }] });
       expect(down.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
       const health = await host.app.inject({ method: 'GET', url: '/healthz' });
       expect(health.json()).toEqual({ status: 'ok', services: 3, upstreams: { 's05-vehicles': 'closed' } });
-      const mocked = await host.services.get('s11-pension-contributions')!.graphql(
-        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { pensionContributionsTotal } } }',
-        { gatewayToken: await token('s11-pension-contributions') },
-        { r: [{ __typename: 'Person', iin }] },
-      );
+      const mocked = await host.services
+        .get('s11-pension-contributions')!
+        .graphql(
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { pensionContributionsTotal } } }',
+          { gatewayToken: await token('s11-pension-contributions') },
+          { r: [{ __typename: 'Person', iin }] },
+        );
       expect(mocked.data).toEqual({ _entities: [{ pensionContributionsTotal: 60000 }] });
     } finally {
       await host.close();

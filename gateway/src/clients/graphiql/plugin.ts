@@ -102,7 +102,10 @@ export async function graphiqlPlugin(app: FastifyInstance, options: GraphiqlPlug
     app.get('/graphiql', (_request, reply) => reply.sendFile('index.html'));
   } else {
     const notBuilt = (_request: FastifyRequest, reply: FastifyReply) =>
-      reply.code(503).type('text/plain').send('GraphiQL is not built: run `npm run build -w gateway/graphiql` (the start command does it when the bundle is missing)');
+      reply
+        .code(503)
+        .type('text/plain')
+        .send('GraphiQL is not built: run `npm run build -w gateway/graphiql` (the start command does it when the bundle is missing)');
     app.get('/graphiql', notBuilt);
     app.get('/graphiql/', notBuilt);
   }
@@ -110,7 +113,13 @@ export async function graphiqlPlugin(app: FastifyInstance, options: GraphiqlPlug
   app.get('/graphiql/api/config', async () => ({
     graphqlPath: options.graphqlPath ?? '/graphql',
     devLogin: Boolean(options.devLogin),
-    bases: p.bases.map((b) => ({ code: b.code, name: b.name.en, numberPattern: b.number.pattern, numberExample: b.number.example, instruction: b.instruction })),
+    bases: p.bases.map((b) => ({
+      code: b.code,
+      name: b.name.en,
+      numberPattern: b.number.pattern,
+      numberExample: b.number.example,
+      instruction: b.instruction,
+    })),
   }));
 
   app.get('/graphiql/api/field-services', async () => options.fieldServices());

@@ -38,12 +38,15 @@ export interface ExpandedMeasure {
 
 /** A fragment that spreads itself, directly or not (the expansion is infinite), or fragments spread too many levels within fragments. */
 export class ExpansionRefused extends Error {
-  readonly reason: 'cycle' | 'chain';
-  constructor(reason: 'cycle' | 'chain', message: string) {
+  readonly reason: 'cycle' | 'chain' | 'repeat';
+  constructor(reason: 'cycle' | 'chain' | 'repeat', message: string) {
     super(message);
     this.reason = reason;
   }
 }
+
+/** The same response name (or fragment, or inline fragment) in one selection set. */
+export const MAX_REPEATS = 32;
 
 const ZERO: ExpandedMeasure = { depth: 0, selections: 0, fields: 0, aliases: 0, introspections: 0, spreadDepth: 0 };
 
@@ -71,7 +74,13 @@ export function expansionMeasurer(fragments: Map<string, FragmentDefinitionNode>
   };
   const set = (node: SelectionSetNode): ExpandedMeasure => {
     const total = { ...ZERO };
+    // The specification's overlap check compares every pair of selections under one response name: quadratic.
+    const names = new Map<string, number>();
     for (const selection of node.selections) {
+      const key = selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : selection.kind === Kind.FRAGMENT_SPREAD ? `...${selection.name.value}` : '... on';
+      const seen = (names.get(key) ?? 0) + 1;
+      names.set(key, seen);
+      if (seen > MAX_REPEATS) throw new ExpansionRefused('repeat', `Query repeats a selection more than ${MAX_REPEATS} times in one selection set`);
       let inner: ExpandedMeasure;
       let depth = 0;
       if (selection.kind === Kind.FIELD) {
@@ -157,7 +166,7 @@ export function shapeRules(limits: ShapeLimits): { rules: ValidationRule[]; meas
         }
       } catch (error) {
         if (!(error instanceof ExpansionRefused)) throw error;
-        violations.push({ code: 'QUERY_TOO_DEEP', message: `${error.message} (docs/clients.md#limits)` });
+        violations.push({ code: error.reason === 'repeat' ? 'QUERY_TOO_COSTLY' : 'QUERY_TOO_DEEP', message: `${error.message} (docs/clients.md#limits)` });
         return violations[0];
       }
       if (measure.fields > limits.maxFields) {

@@ -67,7 +67,8 @@ export function checkOperation(
 
   const errors = validate(facts.apiSchema, document).map((e) => `invalid against the supergraph: ${e.message}`);
   if (!errors.length) {
-    for (const v of checkShape(facts.apiSchema, document, options.limits ?? limitsOptions()).violations) errors.push(`over the gateway's limits (${v.code}): ${v.message}`);
+    for (const v of checkShape(facts.apiSchema, document, options.limits ?? limitsOptions()).violations)
+      errors.push(`over the gateway's limits (${v.code}): ${v.message}`);
   }
 
   const scope = clientScope(options.client, p);
@@ -90,11 +91,20 @@ export function checkOperation(
     for (const service of owners) {
       services.add(service);
       const truncated = facts.fields.get(coordinate)?.truncated ?? false;
-      const visibility: FieldVisibility = { coordinate, service, serviceName: p.services.get(service)?.name.en ?? String(service), visibleOn: [], withheldOn: [] };
+      const visibility: FieldVisibility = {
+        coordinate,
+        service,
+        serviceName: p.services.get(service)?.name.en ?? String(service),
+        visibleOn: [],
+        withheldOn: [],
+      };
       for (const { role, basis } of scope) {
         const d = decide(role, basis, service, {}, p);
         // An article-restricted service opens for qualifying cases: not "never".
-        const released = d.access === 'full' || d.code === 'FORBIDDEN_ARTICLE_FOR_SERVICE' || (d.access === 'truncated' && !truncated && !d.withheldFields.includes(coordinate));
+        const released =
+          d.access === 'full' ||
+          d.code === 'FORBIDDEN_ARTICLE_FOR_SERVICE' ||
+          (d.access === 'truncated' && !truncated && !d.withheldFields.includes(coordinate));
         if (released) {
           if (!visibility.visibleOn.includes(basis)) visibility.visibleOn.push(basis);
         } else {

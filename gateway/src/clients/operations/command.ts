@@ -39,7 +39,9 @@ function byService(fields: FieldVisibility[]): string[] {
   for (const f of fields) services.set(f.service, [...(services.get(f.service) ?? []), f]);
   return [...services].map(([number, list]) => {
     const first = list[0]!;
-    const where = [...new Set(first.withheldOn.map((w) => `${w.basis} (${w.code}, Appendix ${w.rule.appendix} row ${w.rule.row} column ${w.rule.column})`))].join('; ');
+    const where = [
+      ...new Set(first.withheldOn.map((w) => `${w.basis} (${w.code}, Appendix ${w.rule.appendix} row ${w.rule.row} column ${w.rule.column})`)),
+    ].join('; ');
     const names = list.map((f) => f.coordinate);
     const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
     return `service ${number} "${first.serviceName}" withheld on ${where}: ${shown}`;
@@ -72,34 +74,39 @@ export function registerOperationsCommands(program: Command): void {
     .option('--dry-run', 'check only; write nothing')
     .option('--strict', 'fail when the client would never see some field')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, opts: { client: string; supergraph: string; manifest: string; clients: string; dryRun?: boolean; strict?: boolean; json?: boolean }) => {
-      const { checkOperation, OperationCheckError } = await import('./check.ts');
-      const { buildManifest, upsertOperation, writeManifestFile } = await import('./manifest.ts');
-      const { allowOperation, readClientsFile, writeClientsFile } = await import('./registry.ts');
-      const clientsFile = readClientsFile(opts.clients);
-      const client = clientsFile.clients.find((c) => c.id === opts.client);
-      if (!client) throw new Error(`unknown client "${opts.client}": registered are ${clientsFile.clients.map((c) => c.id).join(', ')}`);
-      let check: OperationCheck;
-      try {
-        const supergraph = existsSync(opts.supergraph) ? readText(opts.supergraph, 'supergraph') : undefined;
-        if (supergraph === undefined) throw new Error(`no supergraph at ${opts.supergraph}: run \`negiz compose\` first`);
-        check = checkOperation(readText(file, 'operation'), { supergraph, client });
-      } catch (error) {
-        if (error instanceof OperationCheckError) throw new Error(`${file}: ${error.message}`);
-        throw error;
-      }
-      const refused = check.errors.length > 0 || (opts.strict === true && check.never.length > 0);
-      let written = false;
-      if (!refused && !opts.dryRun) {
-        const manifestFile = upsertOperation(await manifestOrEmpty(opts.manifest), { id: check.id, name: check.name, type: check.type, body: check.body });
-        writeManifestFile(manifestFile, opts.manifest);
-        writeClientsFile(allowOperation(clientsFile, client.id, { id: check.id, name: check.name }), buildManifest(manifestFile), opts.clients);
-        written = true;
-      }
-      if (opts.json) console.log(JSON.stringify({ client: client.id, written, ...check }, null, 2));
-      else console.log(report(check, client.id, written ? { manifest: opts.manifest, clients: opts.clients } : undefined));
-      if (refused) process.exitCode = 1;
-    });
+    .action(
+      async (
+        file: string,
+        opts: { client: string; supergraph: string; manifest: string; clients: string; dryRun?: boolean; strict?: boolean; json?: boolean },
+      ) => {
+        const { checkOperation, OperationCheckError } = await import('./check.ts');
+        const { buildManifest, upsertOperation, writeManifestFile } = await import('./manifest.ts');
+        const { allowOperation, readClientsFile, writeClientsFile } = await import('./registry.ts');
+        const clientsFile = readClientsFile(opts.clients);
+        const client = clientsFile.clients.find((c) => c.id === opts.client);
+        if (!client) throw new Error(`unknown client "${opts.client}": registered are ${clientsFile.clients.map((c) => c.id).join(', ')}`);
+        let check: OperationCheck;
+        try {
+          const supergraph = existsSync(opts.supergraph) ? readText(opts.supergraph, 'supergraph') : undefined;
+          if (supergraph === undefined) throw new Error(`no supergraph at ${opts.supergraph}: run \`negiz compose\` first`);
+          check = checkOperation(readText(file, 'operation'), { supergraph, client });
+        } catch (error) {
+          if (error instanceof OperationCheckError) throw new Error(`${file}: ${error.message}`);
+          throw error;
+        }
+        const refused = check.errors.length > 0 || (opts.strict === true && check.never.length > 0);
+        let written = false;
+        if (!refused && !opts.dryRun) {
+          const manifestFile = upsertOperation(await manifestOrEmpty(opts.manifest), { id: check.id, name: check.name, type: check.type, body: check.body });
+          writeManifestFile(manifestFile, opts.manifest);
+          writeClientsFile(allowOperation(clientsFile, client.id, { id: check.id, name: check.name }), buildManifest(manifestFile), opts.clients);
+          written = true;
+        }
+        if (opts.json) console.log(JSON.stringify({ client: client.id, written, ...check }, null, 2));
+        else console.log(report(check, client.id, written ? { manifest: opts.manifest, clients: opts.clients } : undefined));
+        if (refused) process.exitCode = 1;
+      },
+    );
   cmd
     .command('list')
     .description('the registered operations, and the clients allowed each')
@@ -110,7 +117,12 @@ export function registerOperationsCommands(program: Command): void {
       const { readClientsFile } = await import('./registry.ts');
       const manifest = await manifestOrEmpty(opts.manifest);
       const clients = readClientsFile(opts.clients).clients;
-      const rows = manifest.operations.map((op) => ({ id: op.id, name: op.name, type: op.type, clients: clients.filter((c) => c.operations.some((o) => o.id === op.id)).map((c) => c.id) }));
+      const rows = manifest.operations.map((op) => ({
+        id: op.id,
+        name: op.name,
+        type: op.type,
+        clients: clients.filter((c) => c.operations.some((o) => o.id === op.id)).map((c) => c.id),
+      }));
       if (opts.json) console.log(JSON.stringify({ operations: rows, clients: clients.map(({ id, kind, name }) => ({ id, kind, name })) }, null, 2));
       else for (const r of rows) console.log(`${r.id}  ${r.name.padEnd(36)} ${r.clients.join(', ') || '(no client)'}`);
     });

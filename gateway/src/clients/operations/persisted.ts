@@ -73,7 +73,8 @@ export async function resolvePersisted(op: GraphQLHttpOperation, client: Request
 
   if (hasText) {
     // APQ registration: the text with its hash. Stored only when the hash is really the text's.
-    if (operationId(op.query as string) !== hash) throw new Refusal('PERSISTED_QUERY_HASH_MISMATCH', 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text');
+    if (operationId(op.query as string) !== hash)
+      throw new Refusal('PERSISTED_QUERY_HASH_MISMATCH', 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text');
     if (ctx.apq && !registered) await ctx.apq.set(`apq:${hash}`, op.query as string, ctx.apqTtlSeconds ? { ttl: ctx.apqTtlSeconds } : undefined);
     op.extensions = rest;
     return registered ? { id: hash, name: registered.name, via: 'manifest' } : undefined;
@@ -87,20 +88,21 @@ export async function resolvePersisted(op: GraphQLHttpOperation, client: Request
   }
   const text = ctx.apq ? await ctx.apq.get(`apq:${hash}`) : undefined;
   // Apollo clients retry with the full text on this exact message and code.
-  if (text === undefined) throw new Refusal('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', { status: 200, headers: { 'cache-control': 'private, no-cache, must-revalidate' } });
+  if (text === undefined)
+    throw new Refusal('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound', {
+      status: 200,
+      headers: { 'cache-control': 'private, no-cache, must-revalidate' },
+    });
   op.query = text;
   op.extensions = rest;
   return { id: hash, name: typeof op.operationName === 'string' ? op.operationName : '', via: 'apq' };
 }
 
 /** The client of a request: registered by its token's claim; tokens without one are interactive users. */
-export function resolveClient(
-  clients: ClientRegistry,
-  clientId: string | undefined,
-  fallback: { kind: 'PORTAL' | 'GRAPHIQL'; id: string },
-): RequestClient {
+export function resolveClient(clients: ClientRegistry, clientId: string | undefined, fallback: { kind: 'PORTAL' | 'GRAPHIQL'; id: string }): RequestClient {
   if (clientId === undefined) return { ...fallback, registered: false };
   const client = clients.get(clientId);
-  if (!client) throw new Refusal('CLIENT_NOT_REGISTERED', 'This client is not registered with the gateway (schema/clients.yaml): ask the operator to register it');
+  if (!client)
+    throw new Refusal('CLIENT_NOT_REGISTERED', 'This client is not registered with the gateway (schema/clients.yaml): ask the operator to register it');
   return { id: client.id, kind: client.kind, registered: true };
 }

@@ -60,7 +60,8 @@ export function buildClientRegistry(content: unknown, manifest: OperationManifes
     for (const op of client.operations) {
       const registered = manifest.operations.get(op.id);
       if (!registered) throw new ClientRegistryError(`${where}: client "${client.id}": operation ${op.name} (${op.id}) is not in the manifest`);
-      if (registered.name !== op.name) throw new ClientRegistryError(`${where}: client "${client.id}": operation ${op.id} is named "${registered.name}" in the manifest, not "${op.name}"`);
+      if (registered.name !== op.name)
+        throw new ClientRegistryError(`${where}: client "${client.id}": operation ${op.id} is named "${registered.name}" in the manifest, not "${op.name}"`);
     }
     byId.set(client.id, client);
     allowed.set(client.id, new Set(client.operations.map((o) => o.id)));

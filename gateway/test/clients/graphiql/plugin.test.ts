@@ -82,7 +82,12 @@ describe('GraphiQL at /graphiql', () => {
     const { graphiqlPlugin } = await import('../../../src/clients/graphiql/plugin.ts');
     const Fastify = (await import('fastify')).default;
     const app = Fastify();
-    await app.register(graphiqlPlugin, { distDir: GRAPHIQL_DIST, authenticate: async () => ({ login: 'x', role: 2, organisation: 'x' }), casesOf: async () => [], fieldServices: () => ({}) });
+    await app.register(graphiqlPlugin, {
+      distDir: GRAPHIQL_DIST,
+      authenticate: async () => ({ login: 'x', role: 2, organisation: 'x' }),
+      casesOf: async () => [],
+      fieldServices: () => ({}),
+    });
     expect((await app.inject({ method: 'POST', url: '/graphiql/api/dev/login', payload: { login: 'judge1' } })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/graphiql/api/config' })).json().devLogin).toBe(false);
     await app.close();

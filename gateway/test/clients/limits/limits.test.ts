@@ -77,11 +77,22 @@ describe('subjects per request', () => {
     expect(list.code).toBe('TOO_MANY_SUBJECTS');
     expect(list.body.errors?.[0]?.message).not.toContain(iin(1)); // never personal data in messages
 
-    const input = await post(app, { query: 'query($f: SubjectFilter) { search(filter: $f) { iin } }', variables: { f: { iin: iin(1), bins: ['990240000001', '990240000002', '990240000003'] } } }, asNewUser());
+    const input = await post(
+      app,
+      {
+        query: 'query($f: SubjectFilter) { search(filter: $f) { iin } }',
+        variables: { f: { iin: iin(1), bins: ['990240000001', '990240000002', '990240000003'] } },
+      },
+      asNewUser(),
+    );
     expect(input.code).toBe('TOO_MANY_SUBJECTS');
 
     const one = 'query($iin: IIN!) { person(iin: $iin) { iin } }';
-    const batch = await post(app, [1, 2, 3, 4].map((n) => ({ query: one, variables: { iin: iin(n) } })), asNewUser());
+    const batch = await post(
+      app,
+      [1, 2, 3, 4].map((n) => ({ query: one, variables: { iin: iin(n) } })),
+      asNewUser(),
+    );
     expect(batch.code).toBe('TOO_MANY_SUBJECTS');
   });
 
@@ -97,7 +108,11 @@ describe('batches and body size', () => {
     const ok = await post(app, [{ query: '{ ping }' }, { query: '{ ping }' }], headers);
     expect(ok.status).toBe(200);
     expect(ok.body).toHaveLength(2);
-    const big = await post(app, Array.from({ length: limits.maxBatch + 1 }, () => ({ query: '{ ping }' })), headers);
+    const big = await post(
+      app,
+      Array.from({ length: limits.maxBatch + 1 }, () => ({ query: '{ ping }' })),
+      headers,
+    );
     expect(big.code).toBe('BATCH_TOO_LARGE');
     expect(big.status).toBe(400);
   });

@@ -22,7 +22,14 @@ describe.skipIf(!sdl)('limits on the real supergraph', () => {
     const document = parse(dossier);
     const services = new Set<number>();
     const typeInfo = new TypeInfo(schema);
-    visit(document, visitWithTypeInfo(typeInfo, { Field(node) { facts.fields.get(`${typeInfo.getParentType()?.name}.${node.name.value}`)?.services.forEach((s) => services.add(s)); } }));
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          facts.fields.get(`${typeInfo.getParentType()?.name}.${node.name.value}`)?.services.forEach((s) => services.add(s));
+        },
+      }),
+    );
     expect(services.size).toBe(93);
     const { violations, measure } = checkShape(schema, document, limits);
     expect(violations).toEqual([]);

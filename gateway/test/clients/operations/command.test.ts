@@ -19,7 +19,12 @@ let dir: string;
 let paths: { supergraph: string; manifest: string; clients: string; op: string };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'negiz-operations-'));
-  paths = { supergraph: join(dir, 'supergraph.graphql'), manifest: join(dir, 'manifest.json'), clients: join(dir, 'clients.yaml'), op: join(dir, 'party-check.graphql') };
+  paths = {
+    supergraph: join(dir, 'supergraph.graphql'),
+    manifest: join(dir, 'manifest.json'),
+    clients: join(dir, 'clients.yaml'),
+    op: join(dir, 'party-check.graphql'),
+  };
   writeFileSync(paths.supergraph, await composeSupergraph(await loadServices({ dir: FIXTURES_DIR })));
 });
 afterEach(() => {
@@ -28,7 +33,10 @@ afterEach(() => {
 });
 
 function freshClients(): void {
-  writeFileSync(paths.clients, 'clients:\n  - { id: court-civil, kind: COURT, name: Civil courts, roles: [2], bases: [CIVIL] }\n  - { id: portal, kind: PORTAL, name: Portal }\n');
+  writeFileSync(
+    paths.clients,
+    'clients:\n  - { id: court-civil, kind: COURT, name: Civil courts, roles: [2], bases: [CIVIL] }\n  - { id: portal, kind: PORTAL, name: Portal }\n',
+  );
   writeFileSync(paths.manifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [] }));
 }
 
@@ -63,7 +71,9 @@ describe('negiz operations add', () => {
     writeFileSync(paths.op, OPERATION);
     const { out } = await negiz('operations', 'add', paths.op, '--client', 'court-civil', '--dry-run', ...files());
     // Criminal vehicles (row 23) are closed on CIVIL; pension amounts (row 11) are truncated there.
-    expect(out).toMatch(/warning: this client will never see service 23 .*CIVIL \(FORBIDDEN_SERVICE_FOR_BASIS, Appendix 2 row 23 column 4\).*Vehicle\.stolenReport/);
+    expect(out).toMatch(
+      /warning: this client will never see service 23 .*CIVIL \(FORBIDDEN_SERVICE_FOR_BASIS, Appendix 2 row 23 column 4\).*Vehicle\.stolenReport/,
+    );
     expect(out).toMatch(/service 11 .*REDACTED.*PensionContribution\.amount/);
     expect(loadManifest(paths.manifest).operations.size).toBe(0); // --dry-run wrote nothing
     expect((await negiz('operations', 'add', paths.op, '--client', 'court-civil', '--strict', ...files())).exitCode).toBe(1);

@@ -33,7 +33,9 @@ describe('operation manifest', () => {
 describe('client registry', () => {
   const manifest = buildManifest({ format: 'apollo-persisted-query-manifest', version: 1, operations: [op] });
   it('refuses allowed operations missing from the manifest', () => {
-    expect(() => buildClientRegistry({ clients: [{ id: 'c', kind: 'COURT', name: 'C', operations: [{ id: 'f'.repeat(64), name: 'X' }] }] }, manifest)).toThrow(/not in the manifest/);
+    expect(() => buildClientRegistry({ clients: [{ id: 'c', kind: 'COURT', name: 'C', operations: [{ id: 'f'.repeat(64), name: 'X' }] }] }, manifest)).toThrow(
+      /not in the manifest/,
+    );
   });
   it('refuses an unknown kind', () => {
     expect(() => buildClientRegistry({ clients: [{ id: 'c', kind: 'ROBOT', name: 'C' }] }, manifest)).toThrow(/kind/);

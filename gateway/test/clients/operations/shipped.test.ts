@@ -15,7 +15,10 @@ describe('shipped persisted operations', () => {
     const names = [...manifest.operations.values()].map((o) => o.name).sort();
     expect(names).toEqual(['CivilCasePropertyAndArrests', 'CriminalDefendantIdentityAndConvictions', 'EnforcementDebtorAssets']);
     for (const op of manifest.operations.values()) {
-      expect(clients.clients.some((c) => c.kind === 'COURT' && clients.allows(c.id, op.id)), op.name).toBe(true);
+      expect(
+        clients.clients.some((c) => c.kind === 'COURT' && clients.allows(c.id, op.id)),
+        op.name,
+      ).toBe(true);
     }
   });
 
