@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { limitsOptions } from '../../../src/clients/limits/options.ts';
-import { fullDossierQuery, SERVICE_FIELDS } from '../fixtures/dossier-schema.ts';
-import { post, standInGateway, validIin } from '../fixtures/server.ts';
+import { limitsOptions } from '../../src/clients/limits/options.ts';
+import { fullDossierQuery, SERVICE_FIELDS } from './fixtures/dossier-schema.ts';
+import { post, standInGateway, validIin } from './fixtures/server.ts';
 
 const limits = limitsOptions();
 let app: FastifyInstance;

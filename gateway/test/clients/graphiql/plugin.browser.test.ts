@@ -7,10 +7,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import type { Harness } from '../harness.ts';
-import { IIN } from '../harness.ts';
-import { ensureGraphiqlBundle } from './fixtures/bundle.ts';
-import { DEMO_CASE, graphiqlGateway } from './fixtures/graphiql-gateway.ts';
+import type { Harness } from '../../harness.ts';
+import { IIN } from '../../harness.ts';
+import { ensureGraphiqlBundle } from '../fixtures/bundle.ts';
+import { DEMO_CASE, graphiqlGateway } from '../fixtures/graphiql-gateway.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
@@ -22,7 +22,7 @@ const FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-export const SCREENSHOTS = fileURLToPath(new URL('../../../test-output/clients/', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../../../../test-output/clients/', import.meta.url));
 
 const QUERY = `query CivilCheck($iin: IIN!) {
   person(iin: $iin) {
