@@ -51,7 +51,8 @@ export function textNesting(query: string, limit = MAX_TEXT_NESTING): number {
 }
 
 export function textRefusal(query: string): Refusal | undefined {
-  if (textNesting(query) > MAX_TEXT_NESTING) return new Refusal('QUERY_TOO_DEEP', `Query text nests brackets deeper than ${MAX_TEXT_NESTING} levels (${ANCHOR})`);
+  if (textNesting(query) > MAX_TEXT_NESTING)
+    return new Refusal('QUERY_TOO_DEEP', `Query text nests brackets deeper than ${MAX_TEXT_NESTING} levels (${ANCHOR})`);
   return undefined;
 }
 
@@ -67,7 +68,8 @@ export function valueDepth(document: DocumentNode): number {
 
 /** The first bound the document breaks, every operation and fragment measured (cycles included), or none. */
 export function boundsRefusal(document: DocumentNode, limits: ShapeLimits): Refusal | undefined {
-  if (valueDepth(document) > MAX_VALUE_DEPTH) return new Refusal('QUERY_TOO_DEEP', `Argument values nest lists or objects deeper than ${MAX_VALUE_DEPTH} levels (${ANCHOR})`);
+  if (valueDepth(document) > MAX_VALUE_DEPTH)
+    return new Refusal('QUERY_TOO_DEEP', `Argument values nest lists or objects deeper than ${MAX_VALUE_DEPTH} levels (${ANCHOR})`);
   const measure = expansionMeasurer(fragmentsOf(document), MAX_SPREAD_DEPTH);
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
@@ -79,14 +81,25 @@ export function boundsRefusal(document: DocumentNode, limits: ShapeLimits): Refu
       if (error.reason === 'cycle') return new Refusal('GRAPHQL_VALIDATION_FAILED', error.message);
       return new Refusal(error.reason === 'chain' ? 'QUERY_TOO_DEEP' : 'QUERY_TOO_COSTLY', `${error.message} (${ANCHOR})`);
     }
-    if (m.depth > Math.max(MAX_SELECTION_DEPTH, limits.maxDepth)) return new Refusal('QUERY_TOO_DEEP', `Query nests selections deeper than ${Math.max(MAX_SELECTION_DEPTH, limits.maxDepth)} levels, introspection included (${ANCHOR})`);
+    if (m.depth > Math.max(MAX_SELECTION_DEPTH, limits.maxDepth))
+      return new Refusal(
+        'QUERY_TOO_DEEP',
+        `Query nests selections deeper than ${Math.max(MAX_SELECTION_DEPTH, limits.maxDepth)} levels, introspection included (${ANCHOR})`,
+      );
     if (m.introspections > MAX_INTROSPECTIONS) {
-      return new Refusal('TOO_MANY_INTROSPECTIONS', `Query asks for __schema or __type ${m.introspections > 1e6 ? 'more than a million' : m.introspections} times; at most ${MAX_INTROSPECTIONS} per operation (${ANCHOR})`);
+      return new Refusal(
+        'TOO_MANY_INTROSPECTIONS',
+        `Query asks for __schema or __type ${m.introspections > 1e6 ? 'more than a million' : m.introspections} times; at most ${MAX_INTROSPECTIONS} per operation (${ANCHOR})`,
+      );
     }
     if (m.aliases > limits.maxAliases) return new Refusal('TOO_MANY_ALIASES', `Query uses more than ${limits.maxAliases} aliases (${ANCHOR})`);
-    if (m.fields > limits.maxFields) return new Refusal('QUERY_TOO_COSTLY', `Query selects more than ${limits.maxFields} fields, fragments expanded (${ANCHOR})`);
+    if (m.fields > limits.maxFields)
+      return new Refusal('QUERY_TOO_COSTLY', `Query selects more than ${limits.maxFields} fields, fragments expanded (${ANCHOR})`);
     if (m.selections > limits.maxFields * SELECTIONS_PER_FIELD) {
-      return new Refusal('QUERY_TOO_COSTLY', `Query expands to more than ${limits.maxFields * SELECTIONS_PER_FIELD} selections, fragments spread where they are used (${ANCHOR})`);
+      return new Refusal(
+        'QUERY_TOO_COSTLY',
+        `Query expands to more than ${limits.maxFields * SELECTIONS_PER_FIELD} selections, fragments spread where they are used (${ANCHOR})`,
+      );
     }
   }
   return undefined;

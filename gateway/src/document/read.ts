@@ -6,7 +6,18 @@
  */
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { GraphQLError, Kind, getOperationAST, parse, specifiedRules, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { Refusal } from '@negiz/schema';
 import { shapeRules, type ShapeLimits } from '../clients/limits/shape.ts';
 import { boundsRefusal, textRefusal } from './bounds.ts';
@@ -54,7 +65,10 @@ function forbiddenIn(document: DocumentNode): Refusal | undefined {
   visit(document, {
     Field(field) {
       if (INTERNAL_FIELDS.has(field.name.value)) {
-        refusal ??= new Refusal('FORBIDDEN_OPERATION', 'The federation internals (_entities, _service) are not served to clients: query the entry points of the schema');
+        refusal ??= new Refusal(
+          'FORBIDDEN_OPERATION',
+          'The federation internals (_entities, _service) are not served to clients: query the entry points of the schema',
+        );
       } else if (field.alias?.value.startsWith('__negiz')) {
         refusal ??= new Refusal('BAD_REQUEST', 'Aliases beginning with "__negiz" are reserved by the gateway');
       }
@@ -62,7 +76,10 @@ function forbiddenIn(document: DocumentNode): Refusal | undefined {
     Directive(directive) {
       // Incremental delivery would send parts of the answer before the journal has recorded the request.
       if (directive.name.value === 'defer' || directive.name.value === 'stream') {
-        refusal ??= new Refusal('FORBIDDEN_OPERATION', 'Incremental delivery (@defer, @stream) is not served: the journal records each request before any data leaves (order No. 21 p.5)');
+        refusal ??= new Refusal(
+          'FORBIDDEN_OPERATION',
+          'Incremental delivery (@defer, @stream) is not served: the journal records each request before any data leaves (order No. 21 p.5)',
+        );
       }
     },
   });
@@ -91,12 +108,19 @@ export function readDocument(schema: GraphQLSchema, limits: ShapeLimits, query: 
     return {
       refusal: new Refusal(
         'OPERATION_RESOLUTION_FAILURE',
-        named > 1 && operationName === undefined ? 'The document holds several operations: name the one to run in "operationName"' : 'No operation of the document has this "operationName"',
+        named > 1 && operationName === undefined
+          ? 'The document holds several operations: name the one to run in "operationName"'
+          : 'No operation of the document has this "operationName"',
       ),
     };
   }
   if (operation.operation !== 'query') {
-    return { refusal: new Refusal('FORBIDDEN_OPERATION', `${operation.operation === 'mutation' ? 'Mutations' : 'Subscriptions'} are not served: every request is a query on a legal basis (order No. 21 p.1)`) };
+    return {
+      refusal: new Refusal(
+        'FORBIDDEN_OPERATION',
+        `${operation.operation === 'mutation' ? 'Mutations' : 'Subscriptions'} are not served: every request is a query on a legal basis (order No. 21 p.1)`,
+      ),
+    };
   }
   const introspectionOnly = operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && INTROSPECTION_FIELDS.has(s.name.value));
   const violation = shape.violation(document);

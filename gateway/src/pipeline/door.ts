@@ -23,7 +23,12 @@ export function canonicalPath(path: string): string {
     // A malformed escape stays as sent: it cannot then spell the route.
   }
   const withoutFragment = decoded.split('#', 1)[0]!.replace(/\\/g, '/');
-  return posix.normalize(`/${withoutFragment}`).replace(/[/.\s]+$/, '').toLowerCase() || '/';
+  return (
+    posix
+      .normalize(`/${withoutFragment}`)
+      .replace(/[/.\s]+$/, '')
+      .toLowerCase() || '/'
+  );
 }
 
 /** For Fastify's `rewriteUrl`: any spelling of the GraphQL path becomes the path itself, the query kept. */
@@ -144,7 +149,12 @@ export function registerDoor(app: FastifyInstance, options: DoorOptions): void {
         metrics?.requests.inc({ outcome: 'REFUSED', code: refusal.code });
         return reply.code(refusal.status).header('content-type', 'application/json; charset=utf-8').send(refusalBody(refusal));
       }
-      const request = openRequest({ method: httpRequest.method === 'GET' ? 'GET' : 'POST', headers: httpRequest.headers, operations: sent.operations, batched: sent.batched });
+      const request = openRequest({
+        method: httpRequest.method === 'GET' ? 'GET' : 'POST',
+        headers: httpRequest.headers,
+        operations: sent.operations,
+        batched: sent.batched,
+      });
       await pipeline.run(request);
       if (request.refusal) {
         metrics?.requests.inc({ outcome: 'REFUSED', code: request.refusal.code });

@@ -4,6 +4,10 @@
  * same seed gives the same cases, so the counts of the suite are reproducible. Each case says what it sent that
  * must never come back (invalid identifiers) and whether it is introspection only.
  */
+/** The suite's seed and number of cases: its counts in docs/reliability.md follow from them. */
+export const SEED = 20_260_421;
+export const FUZZ_CASES = 3_000;
+
 export interface FuzzCase {
   name: string;
   method: 'GET' | 'POST';
@@ -58,7 +62,18 @@ export function generator(seed: number) {
     return chance(0.5) ? `[${Array.from({ length: int(3) }, () => literal(depth + 1, echo)).join(', ')}]` : `{ a: ${literal(depth + 1, echo)} }`;
   }
 
-  const PERSON_FIELDS = ['lastName', 'firstName', 'birthDate', 'iin', '__typename', 'pensionContributionsTotal', 'stateEmployeeRecord { position }', 'counterAudits { auditNumber }', 'nope', 'pensionContributions { period amount }'];
+  const PERSON_FIELDS = [
+    'lastName',
+    'firstName',
+    'birthDate',
+    'iin',
+    '__typename',
+    'pensionContributionsTotal',
+    'stateEmployeeRecord { position }',
+    'counterAudits { auditNumber }',
+    'nope',
+    'pensionContributions { period amount }',
+  ];
 
   function selection(depth: number, echo: string[], state: { intro: boolean; data: boolean }): string {
     const roll = int(12);
@@ -101,7 +116,8 @@ export function generator(seed: number) {
     const name = chance(0.5) ? ` Q${int(3)}` : '';
     const vars = chance(0.5) ? `(${pick(['$iin: IIN', '$iin: IIN!', '$iin: String', '$s: Boolean = true', '$iin: [IIN]', '$x: Nope'])})` : '';
     let text = kind ? `${kind}${name}${vars} { ${selections} }` : `{ ${selections} }`;
-    if (text.includes('...P')) text += pick([' fragment P on Person { lastName }', ' fragment P on Person { ...P }', ' fragment P on Query { __typename }', '']);
+    if (text.includes('...P'))
+      text += pick([' fragment P on Person { lastName }', ' fragment P on Person { ...P }', ' fragment P on Query { __typename }', '']);
     if (chance(0.1)) text += ` query Other { __typename }`;
     if (chance(0.05)) text = text.slice(0, int(text.length));
     if (chance(0.03)) text = pick(['', '{', '}}}}', '\u0000', '#', '"""', 'query { person(iin: """x""") { lastName } }', '{ ' + '['.repeat(70) + ' }']);
@@ -138,7 +154,13 @@ export function generator(seed: number) {
       'basis',
       { basis: null },
       { basis: { type: 'CRIMINAL', number: String(int(1e15)) } },
-      { basis: { type: pick(['CRIMINAL', 'CIVIL', 'ADMIN_COURT', 'NOPE', '']), number: pick(['241500031000123', '999', '', 'x'.repeat(100)]), instruction: pick([undefined, 'I-1', 'I-'.repeat(40)]) } },
+      {
+        basis: {
+          type: pick(['CRIMINAL', 'CIVIL', 'ADMIN_COURT', 'NOPE', '']),
+          number: pick(['241500031000123', '999', '', 'x'.repeat(100)]),
+          instruction: pick([undefined, 'I-1', 'I-'.repeat(40)]),
+        },
+      },
       { persistedQuery: { version: 1, sha256Hash: pick(['0'.repeat(64), 'z'.repeat(64), 'short']) } },
       { persistedQuery: { version: pick([0, 2, '1']), sha256Hash: 'ab'.repeat(32) } },
       { persistedQuery: null },
@@ -173,7 +195,20 @@ export function generator(seed: number) {
     let body: string;
     let introspectionOnly = false;
     if (roll === 0) {
-      body = pick(['', 'null', '[]', '[null]', '[1,2]', '"query"', '{', '{"query":', '{"query":"{ __typename }"}garbage', '\u0000', '[[[[[[[[[[]]]]]]]]]]', '{"query":"{ __typename }","query":"{ person }"}']);
+      body = pick([
+        '',
+        'null',
+        '[]',
+        '[null]',
+        '[1,2]',
+        '"query"',
+        '{',
+        '{"query":',
+        '{"query":"{ __typename }"}garbage',
+        '\u0000',
+        '[[[[[[[[[[]]]]]]]]]]',
+        '{"query":"{ __typename }","query":"{ person }"}',
+      ]);
     } else if (roll === 1) {
       const ops = Array.from({ length: 1 + int(7) }, () => (chance(0.15) ? pick([null, 1, 'x', []]) : operation(echo)));
       introspectionOnly = ops.every((o) => o && typeof o === 'object' && !Array.isArray(o) && (o as { introspectionOnly: boolean }).introspectionOnly);
@@ -193,10 +228,19 @@ export function generator(seed: number) {
         }
       })();
       const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {})) search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+      for (const [key, value] of Object.entries(parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {}))
+        search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
       return { name: `case ${index} (GET)`, method: 'GET', url: `${url.split('?')[0]}?${search}`, headers, echo, introspectionOnly };
     }
-    const contentType = pick(['application/json', 'application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/graphql-response+json', 'application/x-www-form-urlencoded']);
+    const contentType = pick([
+      'application/json',
+      'application/json',
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'application/graphql-response+json',
+      'application/x-www-form-urlencoded',
+    ]);
     return { name: `case ${index}`, method: 'POST', url, body, headers: { 'content-type': contentType, ...headers }, echo, introspectionOnly };
   }
 

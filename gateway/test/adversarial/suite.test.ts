@@ -12,12 +12,10 @@ import { createHmac, createPublicKey } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IIN, startHarness, type Harness } from '../harness.ts';
-import { generator } from './grammar.ts';
+import { FUZZ_CASES, generator, SEED } from './grammar.ts';
 import { HOSTILE } from './hostile.ts';
 import { Tally, type Answer, type Expectation } from './invariants.ts';
 
-export const SEED = 20_260_421;
-export const FUZZ_CASES = 3_000;
 /** Growth of the process's resident memory over the whole suite. */
 const RSS_GROWTH_MB = 300;
 
@@ -88,7 +86,9 @@ describe('token attacks: every forged, stale or misdirected token is 401 and not
       new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid!, typ: 'JWT', ...header } as never).sign(signingKey);
     const base = { iss: h.idp.issuer, aud: h.idp.audience, iat: now(), exp: now() + 600, ...claims };
     const other = await generateKeyPair('ES256');
-    const ownPublicPem = createPublicKey({ key: h.idp.jwks.keys[0] as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+    const ownPublicPem = createPublicKey({ key: h.idp.jwks.keys[0] as never, format: 'jwk' })
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
     const hs256 = (secret: string) => {
       const head = b64({ alg: 'HS256', kid: privateJwk.kid, typ: 'JWT' });
       const body = b64(base);
@@ -140,7 +140,7 @@ describe('token attacks: every forged, stale or misdirected token is 401 and not
   });
 });
 
-describe('basis attacks: only an open case in the user\'s hands, of the right type, releases data', () => {
+describe("basis attacks: only an open case in the user's hands, of the right type, releases data", () => {
   it('each is refused, and the good one is served', async () => {
     const ask = (extensions: unknown, headers: Record<string, string> = {}) =>
       send({ body: JSON.stringify({ query: DATA, ...(extensions === undefined ? {} : { extensions }) }), headers: { authorization: good, ...headers } });
@@ -153,9 +153,9 @@ describe('basis attacks: only an open case in the user\'s hands, of the right ty
       'type not a basis': [{ basis: { type: 'FRIENDSHIP', number: GOOD.number } }],
       'articles spoofed in the claim': [{ basis: { ...OTHERS, articles: ['245 ч.2'] } }],
       'status spoofed in the claim': [{ basis: { ...CLOSED, status: 'OPEN', assignees: ['inv'] } }],
-      "instruction of another case": [{ basis: { ...GOOD, instruction: 'I-OTHER' } }],
+      'instruction of another case': [{ basis: { ...GOOD, instruction: 'I-OTHER' } }],
       'executed instruction': [{ basis: { ...GOOD, instruction: 'I-DONE' } }],
-      "instruction to someone else": [{ basis: { ...GOOD, instruction: 'I-ELSE' } }],
+      'instruction to someone else': [{ basis: { ...GOOD, instruction: 'I-ELSE' } }],
       'unknown instruction': [{ basis: { ...GOOD, instruction: 'I-NONE' } }],
       'basis as a string': [{ basis: `${GOOD.type}:${GOOD.number}` }],
       'basis as a list': [{ basis: [GOOD] }],
@@ -165,14 +165,29 @@ describe('basis attacks: only an open case in the user\'s hands, of the right ty
       'header good, extension bad': [{ basis: OTHERS }, { 'x-basis-type': GOOD.type, 'x-basis-number': GOOD.number }],
       'headers half sent': [undefined, { 'x-basis-number': GOOD.number }],
     };
-    for (const [name, [extensions, headers]] of Object.entries(refused)) tally.record('basis', name, await ask(extensions, headers), { status: [400, 403, 404] });
+    for (const [name, [extensions, headers]] of Object.entries(refused))
+      tally.record('basis', name, await ask(extensions, headers), { status: [400, 403, 404] });
     tally.record('basis', 'the good basis', await ask({ basis: GOOD }), { basisVerified: true, status: 200 });
     // The extension's basis is the claim when both are sent (docs/api.md): data on the good one, journaled on it.
     const entries = h.journal.entries.length;
-    tally.record('basis', 'header bad, extension good', await ask({ basis: GOOD }, { 'x-basis-type': OTHERS.type, 'x-basis-number': OTHERS.number }), { basisVerified: true, status: 200 });
+    tally.record('basis', 'header bad, extension good', await ask({ basis: GOOD }, { 'x-basis-type': OTHERS.type, 'x-basis-number': OTHERS.number }), {
+      basisVerified: true,
+      status: 200,
+    });
     const recorded = JSON.stringify(h.journal.entries.slice(entries));
-    tally.record('basis', 'header bad, extension good: journaled on the good basis', { status: 200, ms: 0, body: recorded.includes(GOOD.number) && !recorded.includes(OTHERS.number) ? '{}' : '{"data":{"journaled":"the header\'s basis"}}' }, {});
-    const batch = await send({ body: JSON.stringify([{ query: DATA, extensions: { basis: GOOD } }, { query: DATA, extensions: { basis: OTHERS } }]), headers: { authorization: good } });
+    tally.record(
+      'basis',
+      'header bad, extension good: journaled on the good basis',
+      { status: 200, ms: 0, body: recorded.includes(GOOD.number) && !recorded.includes(OTHERS.number) ? '{}' : '{"data":{"journaled":"the header\'s basis"}}' },
+      {},
+    );
+    const batch = await send({
+      body: JSON.stringify([
+        { query: DATA, extensions: { basis: GOOD } },
+        { query: DATA, extensions: { basis: OTHERS } },
+      ]),
+      headers: { authorization: good },
+    });
     const items = batch.status < 300 ? (JSON.parse(batch.body) as Array<{ data?: unknown }>) : [];
     const second = items[1] ? { ...batch, body: JSON.stringify(items[1]) } : batch;
     tally.record('basis', 'batch mixing a good and a bad basis (the bad one)', second, {});
@@ -204,7 +219,14 @@ describe('policy bypasses: no spelling of a request reaches a field its basis do
     for (const [name, query] of Object.entries(queries)) {
       for (const [how, request] of [
         ['POST', { body: JSON.stringify({ query, extensions: { basis: OFFENCE } }), headers }],
-        ['GET', { method: 'GET' as const, url: `/graphql?query=${encodeURIComponent(query)}&extensions=${encodeURIComponent(JSON.stringify({ basis: OFFENCE }))}`, headers }],
+        [
+          'GET',
+          {
+            method: 'GET' as const,
+            url: `/graphql?query=${encodeURIComponent(query)}&extensions=${encodeURIComponent(JSON.stringify({ basis: OFFENCE }))}`,
+            headers,
+          },
+        ],
         ['path spelling', { url: '/GraphQL/./', body: JSON.stringify({ query, extensions: { basis: OFFENCE } }), headers }],
         ['header basis', { body: JSON.stringify({ query }), headers: { ...headers, 'x-basis-type': OFFENCE.type, 'x-basis-number': OFFENCE.number } }],
       ] as const) {
@@ -243,9 +265,18 @@ describe(`fuzzer: ${FUZZ_CASES} generated requests (seed ${SEED})`, () => {
     const generate = generator(SEED);
     for (let i = 0; i < FUZZ_CASES; i++) {
       const fuzz = generate.next(i);
-      const answer = await send({ method: fuzz.method, url: fuzz.url, ...(fuzz.body === undefined ? {} : { body: fuzz.body }), headers: { authorization: good, ...fuzz.headers } });
+      const answer = await send({
+        method: fuzz.method,
+        url: fuzz.url,
+        ...(fuzz.body === undefined ? {} : { body: fuzz.body }),
+        headers: { authorization: good, ...fuzz.headers },
+      });
       const sent = `${fuzz.url}${fuzz.body ?? ''}${JSON.stringify(fuzz.headers)}`;
-      const expectation: Expectation = { echo: fuzz.echo, introspectionOnly: fuzz.introspectionOnly, basisVerified: sent.includes(GOOD.number) || sent.includes(encodeURIComponent(GOOD.number)) };
+      const expectation: Expectation = {
+        echo: fuzz.echo,
+        introspectionOnly: fuzz.introspectionOnly,
+        basisVerified: sent.includes(GOOD.number) || sent.includes(encodeURIComponent(GOOD.number)),
+      };
       tally.record('fuzz', fuzz.name, answer, expectation);
     }
     held('fuzz');

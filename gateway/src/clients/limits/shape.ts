@@ -6,7 +6,16 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type SelectionSetNode, type ValidationRule } from 'graphql';
+import {
+  Kind,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
 import type { LimitsOptions } from './options.ts';
 
 export type ShapeCode = 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'QUERY_TOO_COSTLY';
@@ -77,7 +86,12 @@ export function expansionMeasurer(fragments: Map<string, FragmentDefinitionNode>
     // The specification's overlap check compares every pair of selections under one response name: quadratic.
     const names = new Map<string, number>();
     for (const selection of node.selections) {
-      const key = selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : selection.kind === Kind.FRAGMENT_SPREAD ? `...${selection.name.value}` : '... on';
+      const key =
+        selection.kind === Kind.FIELD
+          ? (selection.alias ?? selection.name).value
+          : selection.kind === Kind.FRAGMENT_SPREAD
+            ? `...${selection.name.value}`
+            : '... on';
       const seen = (names.get(key) ?? 0) + 1;
       names.set(key, seen);
       if (seen > MAX_REPEATS) throw new ExpansionRefused('repeat', `Query repeats a selection more than ${MAX_REPEATS} times in one selection set`);
@@ -127,7 +141,12 @@ export type ShapeLimits = Pick<LimitsOptions, 'maxDepth' | 'maxAliases' | 'maxCo
  * The shape limits as validation rules, to run in the same pass as the specification's rules, and the verdict
  * afterwards (the first violation, fields counted last).
  */
-export function shapeRules(limits: ShapeLimits): { rules: ValidationRule[]; measure: ShapeMeasure; violations: ShapeViolation[]; violation(document: DocumentNode): ShapeViolation | undefined } {
+export function shapeRules(limits: ShapeLimits): {
+  rules: ValidationRule[];
+  measure: ShapeMeasure;
+  violations: ShapeViolation[];
+  violation(document: DocumentNode): ShapeViolation | undefined;
+} {
   const violations: ShapeViolation[] = [];
   const measure: ShapeMeasure = { fields: 0 };
   const rejected = (code: ShapeCode, message: string) => [(_: unknown, _error: GraphQLError) => violations.push({ code, message })];
@@ -170,7 +189,10 @@ export function shapeRules(limits: ShapeLimits): { rules: ValidationRule[]; meas
         return violations[0];
       }
       if (measure.fields > limits.maxFields) {
-        violations.push({ code: 'QUERY_TOO_COSTLY', message: `Query selects ${measure.fields} fields, more than ${limits.maxFields} (limit of the gateway, docs/clients.md#limits)` });
+        violations.push({
+          code: 'QUERY_TOO_COSTLY',
+          message: `Query selects ${measure.fields} fields, more than ${limits.maxFields} (limit of the gateway, docs/clients.md#limits)`,
+        });
       }
     }
     return violations[0];
