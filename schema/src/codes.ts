@@ -51,7 +51,8 @@ export const CODES = {
     statuses: [404, 200],
     stages: ['clients'],
     rule: '-',
-    meaning: "404: no registered operation has this id; 200 with the message `PersistedQueryNotFound`: an APQ hash the gateway does not hold yet (Apollo's APQ protocol: send the text with the hash)",
+    meaning:
+      "404: no registered operation has this id; 200 with the message `PersistedQueryNotFound`: an APQ hash the gateway does not hold yet (Apollo's APQ protocol: send the text with the hash)",
     message: 'No registered operation has this id (schema/operations/manifest.json)',
     docs: 'clients.md#portals-graphql-over-http',
   },
@@ -91,7 +92,8 @@ export const CODES = {
     status: 400,
     stages: ['clients'],
     rule: '-',
-    meaning: 'the selection nests deeper than the limit (default 8; 16 with introspection), argument values nest lists or objects deeper than 16, the text nests brackets deeper than 64, or fragments are spread within fragments deeper than 32',
+    meaning:
+      'the selection nests deeper than the limit (default 8; 16 with introspection), argument values nest lists or objects deeper than 16, the text nests brackets deeper than 64, or fragments are spread within fragments deeper than 32',
     message: 'Query nests deeper than the gateway allows (docs/clients.md#limits)',
     docs: 'clients.md#limits',
   },
@@ -155,7 +157,8 @@ export const CODES = {
     status: 429,
     stages: ['clients'],
     rule: '-',
-    meaning: "the user's request budget (default 120 / 60 s) or distinct-subject budget (default 60 / hour) is spent; `Retry-After` and `extensions.retryAfterSeconds` say when to retry",
+    meaning:
+      "the user's request budget (default 120 / 60 s) or distinct-subject budget (default 60 / hour) is spent; `Retry-After` and `extensions.retryAfterSeconds` say when to retry",
     message: 'Too many requests: retry later (docs/clients.md#limits)',
     docs: 'clients.md#limits',
   },
@@ -165,7 +168,8 @@ export const CODES = {
     status: 401,
     stages: ['authenticate', 'reports'],
     rule: 'p.2, p.18, p.14',
-    meaning: 'no token, bad signature, wrong issuer/audience, expired, not valid yet (`nbf`) or issued in the future (`iat`), missing `sub`/`role`/`org`/`iat`, login not registered, role changed since login, user registry unreachable',
+    meaning:
+      'no token, bad signature, wrong issuer/audience, expired, not valid yet (`nbf`) or issued in the future (`iat`), missing `sub`/`role`/`org`/`iat`, login not registered, role changed since login, user registry unreachable',
     message: 'Authentication required (order No. 21 p.2, p.18)',
     docs: 'api.md#1-the-token-order-no-21-p2-p18',
   },
@@ -215,7 +219,7 @@ export const CODES = {
     status: 400,
     stages: ['basis'],
     rule: 'p.1, p.20, p.22; bases.yaml',
-    meaning: 'unknown type, number not of the register\'s form, instruction on a non-criminal basis',
+    meaning: "unknown type, number not of the register's form, instruction on a non-criminal basis",
     message: 'The legal basis is malformed (order No. 21 p.1, p.20; bases.yaml)',
     docs: 'api.md#2-the-legal-basis-p1-p5-p20-p22',
   },
@@ -233,7 +237,8 @@ export const CODES = {
     stages: ['basis'],
     rule: 'p.5, p.22',
     meaning: 'no such case, or not in your hands, or the instruction is not yours (the same answer, so nobody can probe which cases exist)',
-    message: 'The proceeding is not in your hands (order No. 21 p.5, p.22): no open case with this number is assigned to you, and no instruction on it is addressed to you',
+    message:
+      'The proceeding is not in your hands (order No. 21 p.5, p.22): no open case with this number is assigned to you, and no instruction on it is addressed to you',
     docs: 'api.md#2-the-legal-basis-p1-p5-p20-p22',
   },
   CASE_CLOSED: {
@@ -284,7 +289,8 @@ export const CODES = {
     statuses: [400, 200],
     stages: ['policy', 'subgraph'],
     rule: '-',
-    meaning: 'a malformed IIN (12 digits, the national check digit) in an argument, a variable or an `_entities` key; refused before any registry or service is asked, and never echoed back',
+    meaning:
+      'a malformed IIN (12 digits, the national check digit) in an argument, a variable or an `_entities` key; refused before any registry or service is asked, and never echoed back',
     message: 'Invalid IIN: an individual identification number is 12 digits encoding a birth date, century and sex, with a valid check digit',
     docs: 'api.md#codes',
   },
@@ -303,7 +309,7 @@ export const CODES = {
     status: 200,
     stages: ['field', 'subgraph'],
     rule: 'Appendix 2, row of the service, column of the basis',
-    meaning: 'the field\'s service is not open on this basis: the field is `null`, with this error at its path',
+    meaning: "the field's service is not open on this basis: the field is `null`, with this error at its path",
     message: 'Withheld: Appendix 2: the service is not open on this basis',
     docs: 'api.md#3-what-comes-back',
   },
@@ -319,7 +325,7 @@ export const CODES = {
     status: 200,
     stages: ['field', 'subgraph'],
     rule: 'Appendix 2, footnote 1',
-    meaning: 'a truncated field (`@truncated` in the service\'s schema) on a basis where the service is truncated',
+    meaning: "a truncated field (`@truncated` in the service's schema) on a basis where the service is truncated",
     message: 'Withheld: Appendix 2, footnote 1: this field is withheld in the truncated form',
     docs: 'api.md#3-what-comes-back',
   },
@@ -327,7 +333,7 @@ export const CODES = {
   // Execute: what Apollo Server and the gateway's executor answer
   GRAPHQL_PARSE_FAILED: {
     status: 400,
-    stages: ['execute'],
+    stages: ['clients'],
     rule: '-',
     meaning: 'the query text is not GraphQL',
     message: 'Syntax error in the query text',
@@ -336,7 +342,7 @@ export const CODES = {
   },
   GRAPHQL_VALIDATION_FAILED: {
     status: 400,
-    stages: ['execute'],
+    stages: ['clients'],
     rule: '-',
     meaning: 'the operation does not validate against the API schema',
     message: 'The operation does not validate against the schema',
@@ -354,7 +360,7 @@ export const CODES = {
   },
   OPERATION_RESOLUTION_FAILURE: {
     status: 400,
-    stages: ['execute'],
+    stages: ['clients'],
     rule: '-',
     meaning: '`operationName` names no operation of the document, or a document of several operations has none',
     message: 'The operation to execute cannot be determined: send operationName',
@@ -454,7 +460,8 @@ export const CODES = {
     status: 200,
     stages: ['subgraph'],
     rule: 'p.34 (protection of the system)',
-    meaning: 'a subgraph asked without a valid signed context of the gateway (none, bad signature, wrong issuer or audience, expired, claims missing): no data at all',
+    meaning:
+      'a subgraph asked without a valid signed context of the gateway (none, bad signature, wrong issuer or audience, expired, claims missing): no data at all',
     message: 'A subgraph serves data only to requests signed by the gateway',
     docs: 'services.md#errors-extensionscode',
   },

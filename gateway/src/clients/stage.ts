@@ -31,8 +31,14 @@ export interface ClientsStageOptions {
   apq?: KeyValueCache<string> | false;
 }
 
-const INVALID_IIN = new Refusal('INVALID_IIN', 'Invalid IIN: an individual identification number is 12 digits encoding a birth date, century and sex, with a valid check digit');
-const INVALID_BIN = new Refusal('INVALID_BIN', 'Invalid BIN: a business identification number is 12 digits encoding the registration date and kind, with a valid check digit');
+const INVALID_IIN = new Refusal(
+  'INVALID_IIN',
+  'Invalid IIN: an individual identification number is 12 digits encoding a birth date, century and sex, with a valid check digit',
+);
+const INVALID_BIN = new Refusal(
+  'INVALID_BIN',
+  'Invalid BIN: a business identification number is 12 digits encoding the registration date and kind, with a valid check digit',
+);
 
 function rateLimited(retryAfterSeconds: number, what: string): Refusal {
   return new Refusal('RATE_LIMITED', `${what}; retry after ${retryAfterSeconds} s (docs/clients.md#limits)`, {
@@ -63,7 +69,9 @@ export function clientsStage(options: ClientsStageOptions): { limits: LimitsOpti
     const claimedClient = claimed ? clients.get(claimed) : undefined;
     // Without a client claim in the token: an interactive user; GraphiQL names itself (never as a court or portal).
     const fallback =
-      claimedClient && (claimedClient.kind === 'PORTAL' || claimedClient.kind === 'GRAPHIQL') ? { kind: claimedClient.kind, id: claimedClient.id } : { kind: 'PORTAL' as const, id: 'portal' };
+      claimedClient && (claimedClient.kind === 'PORTAL' || claimedClient.kind === 'GRAPHIQL')
+        ? { kind: claimedClient.kind, id: claimedClient.id }
+        : { kind: 'PORTAL' as const, id: 'portal' };
     return resolveClient(clients, request.clientClaim, fallback);
   }
 
@@ -71,7 +79,8 @@ export function clientsStage(options: ClientsStageOptions): { limits: LimitsOpti
     const sent = { ...operation.sent };
     const persisted = await resolvePersisted(sent, client, persistedContext);
     if (persisted) operation.persisted = persisted;
-    if (typeof sent.query !== 'string' || sent.query === '') throw new Refusal('BAD_REQUEST', 'Send the operation text in "query", or a registered operation in extensions.persistedQuery');
+    if (typeof sent.query !== 'string' || sent.query === '')
+      throw new Refusal('BAD_REQUEST', 'Send the operation text in "query", or a registered operation in extensions.persistedQuery');
     if (sent.operationName !== undefined && sent.operationName !== null && typeof sent.operationName !== 'string') {
       throw new Refusal('BAD_REQUEST', '"operationName" must be a string');
     }
@@ -85,12 +94,18 @@ export function clientsStage(options: ClientsStageOptions): { limits: LimitsOpti
   async function run(request: RequestContext): Promise<void> {
     const login = request.identity!.login;
     if (request.operations.length > limits.maxBatch) {
-      throw new Refusal('BATCH_TOO_LARGE', `Batch holds ${request.operations.length} operations; at most ${limits.maxBatch} per request (docs/clients.md#limits)`);
+      throw new Refusal(
+        'BATCH_TOO_LARGE',
+        `Batch holds ${request.operations.length} operations; at most ${limits.maxBatch} per request (docs/clients.md#limits)`,
+      );
     }
     const client = clientOf(request);
     request.client = client;
     if (client.kind === 'CITIZEN_PORTAL') {
-      throw new Refusal('CLIENT_NOT_ALLOWED', "The e-government portal reads only a citizen's disclosure at /reports/citizen, never /graphql (docs/journal.md)");
+      throw new Refusal(
+        'CLIENT_NOT_ALLOWED',
+        "The e-government portal reads only a citizen's disclosure at /reports/citizen, never /graphql (docs/journal.md)",
+      );
     }
     const budget = await limiter.request(login);
     if (!budget.allowed) throw rateLimited(budget.retryAfterSeconds, `More than ${limits.rate.requests} requests in ${limits.rate.requestWindowSeconds} s`);

@@ -79,14 +79,21 @@ export function rateLimiter(options: RateLimiterOptions): RateLimiter {
       async request(user) {
         const w = windowOf(now(), options.requestWindowSeconds);
         const k = `${prefix}req:${user}:${w.id}`;
-        const [[, count]] = (await redis.multi().incr(k).expire(k, options.requestWindowSeconds + 1).exec()) as [[unknown, number], unknown];
+        const [[, count]] = (await redis
+          .multi()
+          .incr(k)
+          .expire(k, options.requestWindowSeconds + 1)
+          .exec()) as [[unknown, number], unknown];
         return { allowed: count <= options.requests, retryAfterSeconds: w.retryAfter, remaining: Math.max(0, options.requests - count) };
       },
       async subjects(user, subjects) {
         if (!subjects.length) return { allowed: true, retryAfterSeconds: 0, remaining: options.subjects };
         const w = windowOf(now(), options.subjectWindowSeconds);
         const k = `${prefix}subj:${user}:${w.id}`;
-        const [ok, size] = (await redis.eval(SUBJECTS_SCRIPT, 1, k, options.subjects, options.subjectWindowSeconds + 1, ...(await hashes(subjects)))) as [number, number];
+        const [ok, size] = (await redis.eval(SUBJECTS_SCRIPT, 1, k, options.subjects, options.subjectWindowSeconds + 1, ...(await hashes(subjects)))) as [
+          number,
+          number,
+        ];
         return { allowed: ok === 1, retryAfterSeconds: w.retryAfter, remaining: Math.max(0, options.subjects - size) };
       },
     };
@@ -109,7 +116,8 @@ export function rateLimiter(options: RateLimiterOptions): RateLimiter {
       let entry = seen.get(user);
       if (!entry || entry.window !== w.id) seen.set(user, (entry = { window: w.id, hashes: new Set() }));
       const fresh = [...new Set(candidates)].filter((h) => !entry.hashes.has(h));
-      if (entry.hashes.size + fresh.length > options.subjects) return { allowed: false, retryAfterSeconds: w.retryAfter, remaining: options.subjects - entry.hashes.size };
+      if (entry.hashes.size + fresh.length > options.subjects)
+        return { allowed: false, retryAfterSeconds: w.retryAfter, remaining: options.subjects - entry.hashes.size };
       for (const h of fresh) entry.hashes.add(h);
       return { allowed: true, retryAfterSeconds: w.retryAfter, remaining: options.subjects - entry.hashes.size };
     },
