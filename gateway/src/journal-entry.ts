@@ -18,7 +18,7 @@ function countRecords(data: Readonly<Record<string, unknown>> | null | undefined
 export function journalEntry(operation: OperationContext, outcome: JournalOutcome, refusal?: Refusal): JournalEntryInput {
   const { request, basis, claim, document } = operation;
   const identity = request.identity!;
-  const client = request.client ?? { kind: 'PORTAL', id: 'portal' };
+  const client = request.client!;
   const verified = basis
     ? {
         type: basis.type,
