@@ -1,39 +1,16 @@
 /**
- * The gateway's configuration from the environment (docs/operations.md lists every variable). Development mode
- * runs on embedded defaults: in-process subgraphs, the development identity provider, the demo users and the
- * mock case registries, the embedded journal. Production mode requires the identity provider and the registries.
+ * The gateway's configuration, from the settings (gateway/src/settings.ts: the environment and the optional YAML
+ * file NEGIZ_CONFIG; docs/operations.md lists every setting). Development mode runs on embedded defaults:
+ * in-process subgraphs, the development identity provider, the demo users and the mock case registries, the
+ * embedded journal. Production mode requires the identity provider and the registries.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import type { JournalConfig } from '@negiz/journal';
+import type { LimitsInput } from './clients/limits/options.ts';
+import { ConfigError, readSettings, type Settings } from './settings.ts';
 
-export const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
-
-const envSchema = z.object({
-  NEGIZ_MODE: z.enum(['development', 'production']).optional(),
-  NEGIZ_HOST: z.string().default('127.0.0.1'),
-  NEGIZ_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  NEGIZ_HOME: z.string().default('.negiz'),
-  NEGIZ_SUPERGRAPH: z.string().default(DEFAULT_SUPERGRAPH),
-  NEGIZ_JWKS: z.string().optional(),
-  NEGIZ_ISSUER: z.string().optional(),
-  NEGIZ_AUDIENCE: z.string().optional(),
-  NEGIZ_CASE_REGISTRY_URL: z.url().optional(),
-  NEGIZ_USER_REGISTRY_URL: z.url().optional(),
-  NEGIZ_REGISTRY_AUTHORIZATION: z.string().optional(),
-  NEGIZ_SUBGRAPH_BASE_URL: z.url().optional(),
-  NEGIZ_SUBGRAPH_URLS: z.string().optional(),
-  NEGIZ_JOURNAL: z.enum(['embedded', 'memory', 'postgres']).optional(),
-  NEGIZ_BASIS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
-  NEGIZ_TOKEN_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(60_000),
-  NEGIZ_USER_STATUS_CACHE_MS: z.coerce.number().int().min(0).max(2_000).default(1_000),
-  /** Share of interactive requests that must carry basis.reason (random justification challenge); 0 turns it off. */
-  NEGIZ_JUSTIFICATION_SHARE: z.coerce
-    .number()
-    .min(0)
-    .max(1)
-    .default(1 / 20),
-  NEGIZ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
-});
+export { ConfigError, DEFAULT_SUPERGRAPH } from './settings.ts';
 
 export interface GatewayConfig {
   mode: 'development' | 'production';
@@ -45,28 +22,59 @@ export interface GatewayConfig {
   caseRegistryUrl?: string;
   userRegistryUrl?: string;
   registryAuthorization?: string;
+  registryTimeoutMs: number;
   /** Subgraph URL per slug; absent: hosted in-process. */
   subgraphs: { kind: 'inprocess' } | { kind: 'http'; baseUrl?: string; urls: Record<string, string> };
+  subgraphTimeoutMs: number;
+  /** In-process subgraphs' HTTP upstreams: timeout, retries and breaker. */
+  upstreams: {
+    timeoutMs: number;
+    retries: number;
+    backoffMs: number;
+    breaker: { errorThresholdPercentage: number; resetTimeoutMs: number; volumeThreshold: number; rollingCountTimeoutMs: number };
+  };
+  /** The context key pair, in the variables' form contextKeys() reads. */
+  contextKeys: { NEGIZ_CONTEXT_PRIVATE_KEY?: string; NEGIZ_CONTEXT_PUBLIC_KEY?: string; NEGIZ_CONTEXT_ALG: string };
   journal: 'embedded' | 'memory' | 'postgres';
+  /** Where and how the durable journal is opened (unused for `memory`). */
+  journalConfig: JournalConfig;
   basisCacheMs: number;
   tokenCacheMs: number;
+  tokenClockSkewSeconds: number;
   userStatusCacheMs: number;
   /** Share of interactive requests challenged for a justification (0-1; court systems never). */
   justificationShare: number;
+  /** The clients' stage's limits (docs/clients.md). */
+  limits: LimitsInput;
+  redisUrl?: string;
+  otlpUrl?: string;
+  shutdownTimeoutMs: number;
+  readyTimeoutMs: number;
   logLevel: string;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
+function journalConfigOf(e: Settings, kind: GatewayConfig['journal']): JournalConfig {
+  const common: JournalConfig = {
+    signingKey: e.NEGIZ_JOURNAL_KEY,
+    devKeyPath: join(e.NEGIZ_HOME, 'journal-signing-key.json'),
+    migrate: e.NEGIZ_JOURNAL_MIGRATE,
+    origin: e.NEGIZ_JOURNAL_ORIGIN,
+    maxQueue: e.NEGIZ_JOURNAL_MAX_QUEUE,
+    maxBatch: e.NEGIZ_JOURNAL_MAX_BATCH,
+    checkpointIntervalMs: e.NEGIZ_JOURNAL_CHECKPOINT_MS,
+  };
+  if (kind !== 'postgres') return { ...common, dataDir: e.NEGIZ_JOURNAL_DIR ?? join(e.NEGIZ_HOME, 'journal') };
+  return {
+    ...common,
+    url: e.NEGIZ_JOURNAL_URL,
+    poolSize: e.NEGIZ_JOURNAL_POOL_SIZE,
+    connectTimeoutMs: e.NEGIZ_JOURNAL_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: e.NEGIZ_JOURNAL_QUERY_TIMEOUT_MS,
+  };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const e = readSettings(env);
   const mode = e.NEGIZ_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'development');
   let urls: Record<string, string> = {};
   if (e.NEGIZ_SUBGRAPH_URLS) {
@@ -84,8 +92,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
     if (!e.NEGIZ_USER_REGISTRY_URL) throw new ConfigError('production mode needs NEGIZ_USER_REGISTRY_URL (the account register)');
     if (e.NEGIZ_JOURNAL === 'memory') throw new ConfigError('production mode needs a durable journal (embedded or postgres)');
   }
-  if (e.NEGIZ_JOURNAL === 'postgres' && !env.NEGIZ_JOURNAL_URL)
+  if (e.NEGIZ_JOURNAL === 'postgres' && !e.NEGIZ_JOURNAL_URL)
     throw new ConfigError('NEGIZ_JOURNAL=postgres needs NEGIZ_JOURNAL_URL (postgres://user@host:5432/db)');
+  const journal = e.NEGIZ_JOURNAL ?? (e.NEGIZ_JOURNAL_URL ? 'postgres' : 'embedded');
   return {
     mode,
     host: e.NEGIZ_HOST,
@@ -96,15 +105,54 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
     ...(e.NEGIZ_CASE_REGISTRY_URL ? { caseRegistryUrl: e.NEGIZ_CASE_REGISTRY_URL } : {}),
     ...(e.NEGIZ_USER_REGISTRY_URL ? { userRegistryUrl: e.NEGIZ_USER_REGISTRY_URL } : {}),
     ...(e.NEGIZ_REGISTRY_AUTHORIZATION ? { registryAuthorization: e.NEGIZ_REGISTRY_AUTHORIZATION } : {}),
+    registryTimeoutMs: e.NEGIZ_REGISTRY_TIMEOUT_MS,
     subgraphs:
       e.NEGIZ_SUBGRAPH_BASE_URL || Object.keys(urls).length
         ? { kind: 'http', ...(e.NEGIZ_SUBGRAPH_BASE_URL ? { baseUrl: e.NEGIZ_SUBGRAPH_BASE_URL } : {}), urls }
         : { kind: 'inprocess' },
-    journal: e.NEGIZ_JOURNAL ?? (env.NEGIZ_JOURNAL_URL ? 'postgres' : 'embedded'),
+    subgraphTimeoutMs: e.NEGIZ_SUBGRAPH_TIMEOUT_MS,
+    upstreams: {
+      timeoutMs: e.NEGIZ_UPSTREAM_TIMEOUT_MS,
+      retries: e.NEGIZ_UPSTREAM_RETRIES,
+      backoffMs: e.NEGIZ_UPSTREAM_BACKOFF_MS,
+      breaker: {
+        errorThresholdPercentage: e.NEGIZ_BREAKER_ERROR_PERCENT,
+        resetTimeoutMs: e.NEGIZ_BREAKER_RESET_MS,
+        volumeThreshold: e.NEGIZ_BREAKER_VOLUME,
+        rollingCountTimeoutMs: e.NEGIZ_BREAKER_WINDOW_MS,
+      },
+    },
+    contextKeys: {
+      NEGIZ_CONTEXT_ALG: e.NEGIZ_CONTEXT_ALG,
+      ...(e.NEGIZ_CONTEXT_PRIVATE_KEY ? { NEGIZ_CONTEXT_PRIVATE_KEY: e.NEGIZ_CONTEXT_PRIVATE_KEY } : {}),
+      ...(e.NEGIZ_CONTEXT_PUBLIC_KEY ? { NEGIZ_CONTEXT_PUBLIC_KEY: e.NEGIZ_CONTEXT_PUBLIC_KEY } : {}),
+    },
+    journal,
+    journalConfig: journalConfigOf(e, journal),
     basisCacheMs: e.NEGIZ_BASIS_CACHE_MS,
     tokenCacheMs: e.NEGIZ_TOKEN_CACHE_MS,
+    tokenClockSkewSeconds: e.NEGIZ_TOKEN_CLOCK_SKEW_S,
     userStatusCacheMs: e.NEGIZ_USER_STATUS_CACHE_MS,
     justificationShare: e.NEGIZ_JUSTIFICATION_SHARE,
+    limits: {
+      maxDepth: e.NEGIZ_MAX_DEPTH,
+      maxAliases: e.NEGIZ_MAX_ALIASES,
+      maxCost: e.NEGIZ_MAX_COST,
+      maxFields: e.NEGIZ_MAX_FIELDS,
+      maxSubjects: e.NEGIZ_MAX_SUBJECTS,
+      maxBatch: e.NEGIZ_MAX_BATCH,
+      maxBodyBytes: e.NEGIZ_MAX_BODY_BYTES,
+      rate: {
+        requests: e.NEGIZ_RATE_REQUESTS,
+        requestWindowSeconds: e.NEGIZ_RATE_REQUEST_WINDOW_S,
+        subjects: e.NEGIZ_RATE_SUBJECTS,
+        subjectWindowSeconds: e.NEGIZ_RATE_SUBJECT_WINDOW_S,
+      },
+    },
+    ...(e.NEGIZ_REDIS_URL ? { redisUrl: e.NEGIZ_REDIS_URL } : {}),
+    ...(e.NEGIZ_OTLP_URL ? { otlpUrl: e.NEGIZ_OTLP_URL } : {}),
+    shutdownTimeoutMs: e.NEGIZ_SHUTDOWN_TIMEOUT_MS,
+    readyTimeoutMs: e.NEGIZ_READY_TIMEOUT_MS,
     logLevel: e.NEGIZ_LOG_LEVEL,
   };
 }

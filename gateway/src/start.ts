@@ -4,11 +4,11 @@
  * demo users and mock case registries, and the embedded journal.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
-import { createJournal, journalConfigFromEnv, MemoryJournal, type Journal, type JournalConfig, type JournalService } from '@negiz/journal';
+import { createJournal, MemoryJournal, type Journal, type JournalConfig, type JournalService } from '@negiz/journal';
 import { composeSupergraph } from '@negiz/subgraphs/compose.ts';
 import { contextKeys } from '@negiz/subgraphs/context.ts';
 import { createSubgraphHost, type SubgraphHost } from '@negiz/subgraphs/host.ts';
@@ -65,11 +65,8 @@ async function supergraphOf(config: GatewayConfig, logger: Logger): Promise<stri
 }
 
 function journalConfigOf(config: GatewayConfig): JournalConfig {
-  const fromEnv = journalConfigFromEnv({ ...process.env, NEGIZ_HOME: config.home });
-  const { url, ...embedded } = fromEnv;
-  if (config.journal === 'embedded') return { ...embedded, dataDir: process.env.NEGIZ_JOURNAL_DIR ?? join(config.home, 'journal') };
-  if (!url) throw new ConfigError('NEGIZ_JOURNAL=postgres needs NEGIZ_JOURNAL_URL (postgres://...)');
-  return fromEnv;
+  if (config.journal === 'postgres' && !config.journalConfig.url) throw new ConfigError('NEGIZ_JOURNAL=postgres needs NEGIZ_JOURNAL_URL (postgres://...)');
+  return config.journalConfig;
 }
 
 export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}): Promise<RunningGateway> {
@@ -80,7 +77,8 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   const development = dev ? await import('./development/system.ts') : undefined;
   const world = development?.world();
   // In-process subgraphs share a key pair made here; remote ones need the configured pair (NEGIZ_CONTEXT_*).
-  const keys = config.subgraphs.kind === 'inprocess' && !process.env.NEGIZ_CONTEXT_PRIVATE_KEY ? inProcessContextKeys() : await contextKeys();
+  const keys =
+    config.subgraphs.kind === 'inprocess' && !config.contextKeys.NEGIZ_CONTEXT_PRIVATE_KEY ? inProcessContextKeys() : await contextKeys(config.contextKeys);
   if (!keys.privateKey) throw new ConfigError('the gateway needs NEGIZ_CONTEXT_PRIVATE_KEY to sign the subgraph context');
   const privateKey = keys.privateKey;
 
@@ -88,7 +86,7 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   let dataSource: (name: string, url: string | undefined) => GraphQLDataSource;
   const subgraphs = config.subgraphs;
   if (subgraphs.kind === 'inprocess') {
-    host = await createSubgraphHost({ world, publicKey: keys.publicKey });
+    host = await createSubgraphHost({ world, publicKey: keys.publicKey, http: config.upstreams });
     const hosted = host.services;
     dataSource = (name) => {
       const service = hosted.get(name);
@@ -99,7 +97,7 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     dataSource = (name, url) => {
       const target = subgraphs.urls[name] ?? (subgraphs.baseUrl ? `${subgraphs.baseUrl.replace(/\/+$/, '')}/${name}/graphql` : url);
       if (!target) throw new ConfigError(`no URL for subgraph "${name}"`);
-      return new HttpDataSource(target);
+      return new HttpDataSource(target, config.subgraphTimeoutMs);
     };
   }
 
@@ -111,12 +109,19 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
       issuer: config.identity.issuer,
       audience: config.identity.audience,
       cacheMs: config.tokenCacheMs,
+      clockToleranceSeconds: config.tokenClockSkewSeconds,
     });
   } else {
     idp = await devIdentityProvider(config.home);
-    verifier = createTokenVerifier({ keys: jwksFromObject(idp.jwks), issuer: idp.issuer, audience: idp.audience, cacheMs: config.tokenCacheMs });
+    verifier = createTokenVerifier({
+      keys: jwksFromObject(idp.jwks),
+      issuer: idp.issuer,
+      audience: idp.audience,
+      cacheMs: config.tokenCacheMs,
+      clockToleranceSeconds: config.tokenClockSkewSeconds,
+    });
   }
-  const auth = { authorization: config.registryAuthorization };
+  const auth = { authorization: config.registryAuthorization, timeoutMs: config.registryTimeoutMs };
   const userSource: UserRegistry | undefined = config.userRegistryUrl
     ? httpUserRegistry(config.userRegistryUrl, auth)
     : world && development?.demoUserRegistry(world);
@@ -143,6 +148,9 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   }
   // The Reports API (/reports, /reports/subject, /reports/citizen) reads the durable journal only.
   const manifest = loadManifest();
+  // Budgets and APQ shared by every gateway through Redis when configured; in memory otherwise.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : undefined;
+  await redis?.connect();
   const registeredClients = loadClientRegistry(manifest);
   let reports: ((app: FastifyInstance) => Promise<void>) | undefined;
   if (isJournalService(journal)) {
@@ -162,7 +170,7 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     journal,
     dataSource,
     sign: contextSigner(privateKey, keys.alg),
-    clients: clientsOptions({ manifest, clients: registeredClients }),
+    clients: clientsOptions({ manifest, clients: registeredClients, limits: config.limits, ...(redis ? { redis } : {}) }),
     challenge: createJustificationChallenge({ share: config.justificationShare }),
     ...(idp && dev ? { devJwks: idp.jwks } : {}),
     logger,
@@ -174,6 +182,7 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   server.app.addHook('onClose', async () => {
     await journal.close().catch(() => undefined);
     await host?.close();
+    await redis?.quit().catch(() => undefined);
   });
   let url = `http://${config.host}:${config.port}/graphql`;
   if (hooks.listen !== false) {

@@ -1,0 +1,156 @@
+/**
+ * Every setting of the gateway: one zod schema whose keys are the environment variables' names, each with its
+ * default and meaning (docs/operations.md's table is generated from it: `npm run docs:config`). The same names are
+ * the keys of the optional YAML file named by NEGIZ_CONFIG; a variable set in the environment wins over the file.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { limitsOptions } from './clients/limits/options.ts';
+
+export const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+const limits = limitsOptions();
+const ms = (max: number) => z.coerce.number().int().min(0).max(max);
+const count = (min = 1) => z.coerce.number().int().min(min);
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+export const settingsSchema = z.object({
+  NEGIZ_MODE: z
+    .enum(['development', 'production'])
+    .optional()
+    .describe('`production` turns off the development identity provider and demo data; default `development` unless `NODE_ENV=production`'),
+  NEGIZ_HOST: z.string().default('127.0.0.1').describe('listen address'),
+  NEGIZ_PORT: z.coerce.number().int().min(0).max(65535).default(4000).describe('listen port'),
+  NEGIZ_HOME: z.string().default('.negiz').describe('local state: development keys, embedded journal (never committed)'),
+  NEGIZ_SUPERGRAPH: z.string().default(DEFAULT_SUPERGRAPH).describe('the composed supergraph (`npx negiz compose` writes it)'),
+  NEGIZ_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
+    .default('info')
+    .describe('pino level; logs carry request ids, roles, codes and durations, never logins, IINs or names'),
+  NEGIZ_SHUTDOWN_TIMEOUT_MS: ms(600_000)
+    .default(10_000)
+    .describe('on SIGTERM/SIGINT, how long requests in flight may take to finish before the journal is closed anyway'),
+  NEGIZ_READY_TIMEOUT_MS: ms(60_000).default(1_000).describe('per probe of `/readyz` (journal, registries)'),
+
+  NEGIZ_JWKS: z.string().optional().describe("(prod) the identity provider's JWKS: an `https://` URL or a file"),
+  NEGIZ_ISSUER: z.string().optional().describe('(prod) expected `iss` of user tokens'),
+  NEGIZ_AUDIENCE: z.string().optional().describe('(prod) expected `aud` of user tokens'),
+  NEGIZ_TOKEN_CACHE_MS: ms(300_000)
+    .default(60_000)
+    .describe('the oldest a remembered token verification may be (never past expiry); `0`: verify every request'),
+  NEGIZ_TOKEN_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(300).default(30).describe('clock skew tolerated on `exp`, `nbf` and `iat`, seconds'),
+  NEGIZ_CONTEXT_PRIVATE_KEY: z
+    .string()
+    .optional()
+    .describe('PKCS8 PEM key signing the context sent to subgraphs; generated per process when subgraphs are in-process'),
+  NEGIZ_CONTEXT_ALG: z.enum(['EdDSA', 'ES256']).default('EdDSA').describe('algorithm of the context key'),
+  NEGIZ_CONTEXT_PUBLIC_KEY: z.string().optional().describe('SPKI PEM public key of the context key (subgraph hosts)'),
+
+  NEGIZ_USER_REGISTRY_URL: z.url().optional().describe('(prod) account register: `GET {url}/users/{login}`'),
+  NEGIZ_CASE_REGISTRY_URL: z
+    .url()
+    .optional()
+    .describe('(prod) case registries: `GET {url}/cases/{type}/{number}`, `/instructions/{number}`, `/users/{login}/cases`'),
+  NEGIZ_REGISTRY_AUTHORIZATION: z.string().optional().describe('`Authorization` header the gateway sends to both registries (its own credential)'),
+  NEGIZ_REGISTRY_TIMEOUT_MS: ms(60_000).default(2_000).describe('per registry request; a timeout fails closed'),
+  NEGIZ_USER_STATUS_CACHE_MS: ms(2_000).default(1_000).describe('the oldest a remembered *active* account status may be; `0`: ask on every request'),
+  NEGIZ_BASIS_CACHE_MS: ms(60_000).default(10_000).describe('the oldest a remembered *positive* basis verification may be; `0`: ask on every request'),
+  NEGIZ_JUSTIFICATION_SHARE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(1 / 20)
+    .describe('share of interactive requests drawn for a justification check (`basis.reason` required); `0` turns it off'),
+
+  NEGIZ_SUBGRAPH_BASE_URL: z.url().optional().describe('subgraphs over HTTP at `{base}/{slug}/graphql`; unset: in-process'),
+  NEGIZ_SUBGRAPH_URLS: z.string().optional().describe('JSON (or, in the file, a map) `{"s05-vehicles": "http://..."}`: per-service URLs, over the base'),
+  NEGIZ_SUBGRAPH_TIMEOUT_MS: ms(600_000).default(10_000).describe('per subgraph request over HTTP (headers and body)'),
+  NEGIZ_UPSTREAM_TIMEOUT_MS: ms(600_000).default(2_000).describe('in-process subgraphs with HTTP upstreams: per attempt'),
+  NEGIZ_UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(10).default(2).describe('further attempts after network errors, timeouts and 5xx'),
+  NEGIZ_UPSTREAM_BACKOFF_MS: ms(60_000).default(50).describe('first backoff delay, doubled per retry'),
+  NEGIZ_BREAKER_ERROR_PERCENT: z.coerce.number().min(1).max(100).default(50).describe("an upstream's breaker opens past this share of failures"),
+  NEGIZ_BREAKER_VOLUME: count(0).default(5).describe('calls in the window before the breaker may open'),
+  NEGIZ_BREAKER_WINDOW_MS: count().default(10_000).describe("the breaker's rolling window"),
+  NEGIZ_BREAKER_RESET_MS: count().default(10_000).describe('how long an open breaker waits before a trial call'),
+
+  NEGIZ_JOURNAL: z
+    .enum(['embedded', 'memory', 'postgres'])
+    .optional()
+    .describe('`embedded` (PGlite) / `postgres` / `memory`; default `postgres` when `NEGIZ_JOURNAL_URL` is set, else `embedded`'),
+  NEGIZ_JOURNAL_URL: z.string().optional().describe('`postgres://...`: the journal in PostgreSQL'),
+  NEGIZ_JOURNAL_DIR: z.string().optional().describe("the embedded journal's directory (default `$NEGIZ_HOME/journal`)"),
+  NEGIZ_JOURNAL_KEY: z.string().optional().describe('checkpoint signing key: private JWK inline or a file; unset: a development key in `$NEGIZ_HOME`'),
+  NEGIZ_JOURNAL_MIGRATE: flag.default(true).describe('apply pending migrations at start (`0` for a role without DDL rights)'),
+  NEGIZ_JOURNAL_ORIGIN: z.string().default('negiz-journal').describe('names this log in its checkpoints'),
+  NEGIZ_JOURNAL_MAX_QUEUE: count().default(10_000).describe('entries waiting beyond this are refused (`JOURNAL_UNAVAILABLE`, backpressure)'),
+  NEGIZ_JOURNAL_MAX_BATCH: count().default(1_000).describe('entries per commit'),
+  NEGIZ_JOURNAL_CHECKPOINT_MS: count().default(1_000).describe('interval between signed checkpoints while the log grows'),
+  NEGIZ_JOURNAL_POOL_SIZE: count().default(4).describe('PostgreSQL connections'),
+  NEGIZ_JOURNAL_CONNECT_TIMEOUT_MS: count().default(2_000).describe('PostgreSQL connect timeout'),
+  NEGIZ_JOURNAL_QUERY_TIMEOUT_MS: count().default(10_000).describe('PostgreSQL query timeout'),
+
+  NEGIZ_REDIS_URL: z.string().optional().describe('`redis://...`: per-user budgets and APQ shared by every gateway; unset: in memory'),
+  NEGIZ_MAX_DEPTH: count().default(limits.maxDepth).describe('selection depth (`QUERY_TOO_DEEP`)'),
+  NEGIZ_MAX_ALIASES: count(0).default(limits.maxAliases).describe('aliases per operation (`TOO_MANY_ALIASES`)'),
+  NEGIZ_MAX_COST: count().default(limits.maxCost).describe('GraphQL Armor cost (`QUERY_TOO_COSTLY`)'),
+  NEGIZ_MAX_FIELDS: count().default(limits.maxFields).describe('fields selected, fragments expanded (`QUERY_TOO_COSTLY`)'),
+  NEGIZ_MAX_SUBJECTS: count().default(limits.maxSubjects).describe('distinct IIN/BIN per request (`TOO_MANY_SUBJECTS`)'),
+  NEGIZ_MAX_BATCH: count().default(limits.maxBatch).describe('operations in a batch (`BATCH_TOO_LARGE`)'),
+  NEGIZ_MAX_BODY_BYTES: count().default(limits.maxBodyBytes).describe('request body size (`REQUEST_TOO_LARGE`)'),
+  NEGIZ_RATE_REQUESTS: count().default(limits.rate.requests).describe('requests per user per window (`RATE_LIMITED`)'),
+  NEGIZ_RATE_REQUEST_WINDOW_S: count().default(limits.rate.requestWindowSeconds).describe("the requests' window, seconds"),
+  NEGIZ_RATE_SUBJECTS: count().default(limits.rate.subjects).describe('distinct subjects per user per window (`RATE_LIMITED`)'),
+  NEGIZ_RATE_SUBJECT_WINDOW_S: count().default(limits.rate.subjectWindowSeconds).describe("the subjects' window, seconds"),
+
+  NEGIZ_OTLP_URL: z.url().optional().describe('OTLP/HTTP traces endpoint (`http://collector:4318/v1/traces`); unset: no export'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingName = keyof Settings;
+
+/** NEGIZ_CONFIG itself is read from the environment only. */
+export const CONFIG_FILE_VARIABLE = 'NEGIZ_CONFIG';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The YAML file's values as strings, the environment's form (a map, e.g. NEGIZ_SUBGRAPH_URLS, as JSON). */
+function fileValues(path: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${CONFIG_FILE_VARIABLE}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let document: unknown;
+  try {
+    document = parseYaml(text) ?? {};
+  } catch (error) {
+    throw new ConfigError(`${path}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (typeof document !== 'object' || Array.isArray(document)) throw new ConfigError(`${path}: expected a map of settings (NEGIZ_PORT: 4000)`);
+  const known = new Set(Object.keys(settingsSchema.shape));
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(document as Record<string, unknown>)) {
+    if (!known.has(key)) throw new ConfigError(`${path}: ${key}: not a setting (docs/operations.md lists them)`);
+    if (value === null || value === undefined) continue;
+    values[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+  return values;
+}
+
+/** The settings from the YAML file (if NEGIZ_CONFIG names one) and the environment, validated. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const path = env[CONFIG_FILE_VARIABLE];
+  const file = path ? fileValues(path) : {};
+  const fromEnv = Object.fromEntries(Object.keys(settingsSchema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])));
+  const parsed = settingsSchema.safeParse({ ...file, ...fromEnv });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const key = String(issue.path[0]);
+  const where = key in fromEnv || !path ? key : `${path}: ${key}`;
+  throw new ConfigError(`${where}: ${issue.message}`);
+}
