@@ -1,6 +1,7 @@
 /**
- * `negiz start` (the whole product on embedded defaults in development) and `negiz token --user <login>`
- * (a development token for a demo user). Registered in cli/src/main.ts.
+ * `negiz start` (the whole product on embedded defaults in development), `negiz token --user <login>` (a
+ * development token for a demo user) and `negiz cluster` (the production shape on loopback, several processes).
+ * Registered in cli/src/main.ts.
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { configFromEnv } from './config.ts';
@@ -20,7 +21,61 @@ function seconds(value: string): number {
   return n;
 }
 
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new InvalidArgumentError('a count is an integer 1-16');
+  return n;
+}
+
+function milliseconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 60_000) throw new InvalidArgumentError('a cache age is 0-60000 ms');
+  return n;
+}
+
 export function registerGatewayCommands(program: Command): void {
+  program
+    .command('cluster')
+    .description('start, on loopback, subgraph hosts over HTTP, the registries over HTTP and gateway replicas sharing PostgreSQL and Redis')
+    .option('--gateways <n>', 'gateway processes', count, 2)
+    .option('--subgraph-hosts <n>', 'subgraph-host processes sharing the 93 services', count, 3)
+    .option('--postgres <url>', 'a database on the server where the cluster creates its own (NEGIZ_CLUSTER_PG)')
+    .option('--redis <url>', 'Redis of the gateways (NEGIZ_REDIS_URL, default redis://127.0.0.1:6379)')
+    .option('--basis-cache-ms <ms>', "the gateways' basis cache (0: the case registry is asked on every request)", milliseconds)
+    .option('--keep-database', 'keep the journal database when stopped')
+    .option('--verbose', "show every process's logs")
+    .action(
+      async (options: {
+        gateways: number;
+        subgraphHosts: number;
+        postgres?: string;
+        redis?: string;
+        basisCacheMs?: number;
+        keepDatabase?: boolean;
+        verbose?: boolean;
+      }) => {
+        const { startCluster } = await import('./development/cluster.ts');
+        const cluster = await startCluster({
+          gateways: options.gateways,
+          subgraphHosts: options.subgraphHosts,
+          ...(options.postgres ? { postgresUrl: options.postgres } : {}),
+          ...(options.redis ? { redisUrl: options.redis } : {}),
+          ...(options.basisCacheMs !== undefined ? { basisCacheMs: options.basisCacheMs } : {}),
+          keepDatabase: options.keepDatabase ?? false,
+          inheritOutput: options.verbose ?? false,
+        });
+        const stop = () => void cluster.close().finally(() => process.exit(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        for (const url of cluster.gateways) console.error(`negiz: gateway at ${url}`);
+        for (const host of cluster.subgraphHosts) console.error(`negiz: subgraph host at ${host.url} (${host.services.length} services)`);
+        console.error(`negiz: case registry and user register at ${cluster.registry.url}`);
+        console.error(`negiz: journal at ${cluster.journalUrl}${options.keepDatabase ? ' (kept)' : ' (dropped when stopped)'}`);
+        console.error(`negiz: get a token with "NEGIZ_HOME=${cluster.home} negiz token --user investigator.police"; Ctrl-C stops every process`);
+        await new Promise(() => {});
+      },
+    );
+
   program
     .command('start')
     .description('start the gateway on /graphql (development: all subgraphs in-process, dev identity provider, embedded journal)')

@@ -50,3 +50,11 @@ describe('negiz token', () => {
     }
   }, 30_000);
 });
+
+describe('negiz cluster', () => {
+  it('refuses counts outside 1-16 and cache ages outside 0-60000 ms before starting anything', async () => {
+    const quiet = () => program().configureOutput({ writeErr: () => undefined });
+    await expect(quiet().parseAsync(['node', 'negiz', 'cluster', '--gateways', '0'])).rejects.toThrow(/--gateways.*a count is an integer 1-16/);
+    await expect(quiet().parseAsync(['node', 'negiz', 'cluster', '--basis-cache-ms', '-1'])).rejects.toThrow(/a cache age is 0-60000 ms/);
+  });
+});
