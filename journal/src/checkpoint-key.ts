@@ -12,6 +12,8 @@ export interface CheckpointKey {
   privateKey: CryptoKey | undefined;
   publicKey: CryptoKey;
   publicJwk: JWK;
+  /** The private JWK, kept to sign checkpoint notes through node:crypto (undefined for a verify-only key). */
+  privateJwk: JWK | undefined;
 }
 
 export async function keyFromJwk(jwk: JWK): Promise<CheckpointKey> {
@@ -23,6 +25,7 @@ export async function keyFromJwk(jwk: JWK): Promise<CheckpointKey> {
     privateKey: jwk.d ? ((await importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA')) as CryptoKey) : undefined,
     publicKey: (await importJWK({ ...publicJwk, alg: 'EdDSA' }, 'EdDSA')) as CryptoKey,
     publicJwk: { ...publicJwk, kid, alg: 'EdDSA', use: 'sig' },
+    privateJwk: jwk.d ? { kty: jwk.kty, crv: jwk.crv, x: jwk.x, d: jwk.d } : undefined,
   };
 }
 

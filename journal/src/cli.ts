@@ -3,6 +3,7 @@
  * store under .negiz/) and journal their own reads. With the embedded store, stop the gateway first: PGlite
  * admits one process at a time.
  */
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { JournalActor, JournalService } from './journal.ts';
@@ -60,8 +61,11 @@ const actorOptions = (command: Command): Command =>
     .addOption(new Option('--actor <login>', 'who runs this (journaled); default $NEGIZ_ACTOR or the OS user'))
     .addOption(new Option('--actor-organisation <org>', 'the actor organisation; default $NEGIZ_ACTOR_ORGANISATION or OPERATOR'));
 
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 export function registerJournalCommands(program: Command): void {
-  const journal = program.command('journal').description('the tamper-evident journal of every request (issue 5)');
+  registerWitnessCommands(program);
+  const journal = program.command('journal').description('the tamper-evident journal of every request');
 
   journal
     .command('migrate')
@@ -109,10 +113,17 @@ export function registerJournalCommands(program: Command): void {
     .action(async (o: { json?: boolean }) => {
       await withJournal(async (j) => {
         const report = await j.verify();
+        const witnesses = report.witnesses.map(
+          (w) =>
+            `  witness ${w.witness}: cosigned up to size ${w.cosignedSize}${w.cosignedAt ? ` (${w.cosignedAt})` : ''}, ${w.pending} queued, ${w.refused} refused`,
+        );
         print(!!o.json, report, () =>
-          report.ok
-            ? `journal verified: ${report.entries} entries, ${report.checkpoints} checkpoints, root ${report.root}, ${report.destroyedPersonal} personal parts lawfully destroyed, ${report.uncheckpointed} not yet checkpointed (${report.elapsedMs} ms)`
-            : [`journal NOT verified: ${report.firstProblem?.message}`, ...report.problems.slice(1, 10).map((p) => `  also: ${p.message}`)].join('\n'),
+          [
+            report.ok
+              ? `journal verified: ${report.entries} entries, ${report.checkpoints} checkpoints, root ${report.root}, ${report.destroyedPersonal} personal parts lawfully destroyed, ${report.uncheckpointed} not yet checkpointed (${report.elapsedMs} ms)`
+              : [`journal NOT verified: ${report.firstProblem?.message}`, ...report.problems.slice(1, 10).map((p) => `  also: ${p.message}`)].join('\n'),
+            ...witnesses,
+          ].join('\n'),
         );
         if (!report.ok) process.exitCode = 2;
       });
@@ -263,9 +274,44 @@ export function registerJournalCommands(program: Command): void {
 
   journal
     .command('key')
-    .description("print the checkpoint key's public JWK (give it to outside witnesses)")
-    .action(async () => {
-      await withJournal(async (j) => console.log(JSON.stringify(j.key.publicJwk)));
+    .description('print the checkpoint key: its public JWK, or with --note the verifier key witnesses are configured with')
+    .option('--note', 'the signed-note verifier key (<origin>+<key id>+<base64>)')
+    .action(async (o: { note?: boolean }) => {
+      const { vkeyOf } = await import('./note.ts');
+      await withJournal(async (j) => console.log(o.note ? vkeyOf(j.noteKey) : JSON.stringify(j.key.publicJwk)));
+    });
+
+  actorOptions(
+    journal
+      .command('receipt')
+      .description('a self-contained receipt of an entry: leaf, inclusion proof, witnessed checkpoint (check it with verify-receipt)')
+      .argument('<entry-id>', 'the entry id (receipt id)', entryId),
+  ).action(async (id: number, o: { actor?: string; actorOrganisation?: string }) => {
+    await withJournal(async (j) => {
+      const receipt = await j.receipt(id);
+      await j.recordRead({ actor: actorOf(o), client: { kind: 'CLI', id: 'negiz journal receipt' }, name: 'journal.receipt', parameters: { id }, rows: 1 });
+      console.log(JSON.stringify(receipt, null, 2));
+    });
+  });
+
+  journal
+    .command('verify-receipt')
+    .description('check a receipt offline with public keys only (exit 2 if it does not verify)')
+    .argument('<file>', 'the receipt (JSON), or - for standard input')
+    .requiredOption('--log-key <vkey>', "the log's verifier key (negiz journal key --note)")
+    .option('--witness-key <vkey>', "a witness's verifier key (repeatable; by default every one given must have cosigned)", collect, [])
+    .option('--quorum <n>', 'how many of the given witnesses must have cosigned', (v) => Number(v))
+    .option('--json', 'print JSON')
+    .action(async (file: string, o: { logKey: string; witnessKey: string[]; quorum?: number; json?: boolean }) => {
+      const [{ parseVkey }, { verifyReceipt }] = await Promise.all([import('./note.ts'), import('./receipt.ts')]);
+      const doc = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8')) as import('./receipt.ts').ReceiptDocument;
+      const verdict = verifyReceipt(doc, { logKey: parseVkey(o.logKey), witnessKeys: o.witnessKey.map(parseVkey), quorum: o.quorum });
+      print(!!o.json, verdict, () =>
+        verdict.ok
+          ? `receipt verified: entry ${verdict.entryId} is in the log of ${verdict.treeSize} entries cosigned by ${verdict.cosignedBy.join(', ')}`
+          : ['receipt NOT verified:', ...verdict.problems.map((p) => `  ${p}`)].join('\n'),
+      );
+      if (!verdict.ok) process.exitCode = 2;
     });
 
   journal
@@ -281,5 +327,42 @@ export function registerJournalCommands(program: Command): void {
           view ? `checkpoint ${view.id}: size ${view.treeSize} root ${view.rootHash}\n${view.jws}` : 'no checkpoint: the journal is empty',
         );
       });
+    });
+}
+
+/** `negiz witness ...`: the witness's own process (it shares nothing with the journal but this code). */
+function registerWitnessCommands(program: Command): void {
+  const witness = program.command('witness').description('a C2SP tlog-witness for the journal (its own key, storage and process)');
+  const keyOption = new Option('--key <file>', 'its private key (JWK file, created on first use)').env('NEGIZ_WITNESS_KEY').default('.negiz/witness-key.json');
+  const nameOption = new Option('--name <name>', 'its key name').env('NEGIZ_WITNESS_NAME').default('witness.negiz.local');
+
+  witness
+    .command('key')
+    .description('print the verifier key the journal is configured with (NEGIZ_JOURNAL_WITNESSES)')
+    .addOption(nameOption)
+    .addOption(keyOption)
+    .action(async (o: { name: string; key: string }) => {
+      const [{ witnessSigner }, { vkeyOf }] = await Promise.all([import('./witness-server.ts'), import('./note.ts')]);
+      console.log(vkeyOf(await witnessSigner({ name: o.name, key: o.key, createKey: true })));
+    });
+
+  witness
+    .command('serve')
+    .description('serve POST /add-checkpoint')
+    .addOption(nameOption)
+    .addOption(keyOption)
+    .addOption(new Option('--log-key <vkey>', 'a log it watches (negiz journal key --note); repeatable').argParser(collect).makeOptionMandatory())
+    .addOption(new Option('--url <postgres-url>', 'its own PostgreSQL database').env('NEGIZ_WITNESS_URL'))
+    .addOption(new Option('--dir <path>', 'its embedded PGlite directory when no --url').env('NEGIZ_WITNESS_DIR').default('.negiz/witness'))
+    .addOption(new Option('--host <host>').env('NEGIZ_WITNESS_HOST').default('127.0.0.1'))
+    .addOption(new Option('--port <port>').env('NEGIZ_WITNESS_PORT').default('4100').argParser(Number))
+    .action(async (o: { name: string; key: string; logKey: string[]; url?: string; dir: string; host: string; port: number }) => {
+      const { buildWitness } = await import('./witness-server.ts');
+      const running = await buildWitness({ name: o.name, key: o.key, createKey: true, logKeys: o.logKey, url: o.url, dir: o.dir });
+      const address = await running.app.listen({ host: o.host, port: o.port });
+      console.log(`witness ${o.name} listening on ${address}\n${running.vkey}`);
+      const stop = (): void => void running.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     });
 }

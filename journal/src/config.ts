@@ -2,7 +2,9 @@
  * Where the journal lives, from the environment: NEGIZ_JOURNAL_URL (postgres://...) for PostgreSQL, otherwise an
  * embedded PGlite database under NEGIZ_JOURNAL_DIR (default .negiz/journal). NEGIZ_JOURNAL_KEY: the checkpoint
  * signing key (private JWK, inline or a file); without it a development key is kept in .negiz/.
+ * NEGIZ_JOURNAL_WITNESSES: the witnesses each checkpoint is sent to.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface JournalConfig {
@@ -27,6 +29,30 @@ export interface JournalConfig {
   poolSize?: number;
   connectTimeoutMs?: number;
   queryTimeoutMs?: number;
+  /** Witnesses each checkpoint is sent to (docs/journal.md "Witnesses"). */
+  witnesses?: WitnessConfigEntry[];
+  /** Delivery to witnesses: first retry delay (doubles up to witnessRetryMaxMs) and one request's time limit. */
+  witnessRetryMs?: number;
+  witnessRetryMaxMs?: number;
+  witnessTimeoutMs?: number;
+}
+
+export interface WitnessConfigEntry {
+  /** The witness's submission prefix, e.g. https://witness.example/ (requests go to <url>/add-checkpoint). */
+  url: string;
+  /** Its verifier key, `<name>+<key id>+<base64>` (`negiz witness key`). */
+  key: string;
+}
+
+/** NEGIZ_JOURNAL_WITNESSES: a JSON array of { url, key }, inline or in a file. */
+export function witnessesFrom(value: string | undefined): WitnessConfigEntry[] {
+  if (!value?.trim()) return [];
+  const text = value.trim().startsWith('[') ? value : readFileSync(value.trim(), 'utf8');
+  const parsed = JSON.parse(text) as unknown;
+  if (!Array.isArray(parsed) || !parsed.every((w) => typeof w?.url === 'string' && typeof w?.key === 'string')) {
+    throw new RangeError('NEGIZ_JOURNAL_WITNESSES must be a JSON array of { "url": "...", "key": "<verifier key>" }');
+  }
+  return parsed as WitnessConfigEntry[];
 }
 
 export function journalConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): JournalConfig {
@@ -38,5 +64,6 @@ export function journalConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cwd =
     devKeyPath: join(home, 'journal-signing-key.json'),
     migrate: env.NEGIZ_JOURNAL_MIGRATE !== '0',
     origin: env.NEGIZ_JOURNAL_ORIGIN ?? 'negiz-journal',
+    witnesses: witnessesFrom(env.NEGIZ_JOURNAL_WITNESSES),
   };
 }

@@ -7,6 +7,11 @@ import type { JournalConfig } from './config.ts';
 import { JournalUnavailableError, type Journal, type JournalEntryInput, type JournalReceipt } from './contract.ts';
 import { devCheckpointKey, generateCheckpointJwk, keyFromJwk, loadCheckpointKey, type CheckpointKey } from './checkpoint-key.ts';
 import { openCheckpoint, signCheckpoint } from './checkpoint.ts';
+import { signCheckpointNote } from './checkpoint-note.ts';
+import { ED25519, keyFromPublicJwk, parseVkey, signerFromJwk, type NoteKey } from './note.ts';
+import { OutboxStore } from './outbox.ts';
+import { WitnessSender } from './outbox-sender.ts';
+import { buildReceipt, type ReceiptDocument } from './receipt.ts';
 import { consistencyProof, MerkleFrontier, subtreeRoot } from './merkle.ts';
 import { migrate } from './migrate.ts';
 import { proveEntry, type InclusionProofDocument } from './prove.ts';
@@ -25,12 +30,20 @@ export interface JournalService extends Journal {
   readonly store: JournalStore;
   readonly key: CheckpointKey;
   readonly writer: GroupCommitWriter;
+  /** The checkpoint key as a signed-note verifier key (named by the origin): what witnesses are configured with. */
+  readonly noteKey: NoteKey;
+  readonly outbox: OutboxStore;
+  /** Delivers checkpoints to the configured witnesses. */
+  readonly sender: WitnessSender;
+  /** A self-contained receipt of an entry: its leaf, its inclusion proof to a witnessed checkpoint, the checkpoint note. */
+  receipt(entryId: number): Promise<ReceiptDocument>;
   /** Signs and stores a checkpoint of what is committed, if the log grew since the last one. */
   checkpoint(): Promise<StoredCheckpoint | undefined>;
   prove(entryId: number): Promise<InclusionProofDocument>;
   /** RFC 9162 consistency proof between two tree sizes (for witnesses holding the older checkpoint). */
   consistency(oldSize: number, newSize: number): Promise<{ oldSize: number; newSize: number; oldRoot: string; newRoot: string; proof: string[] }>;
-  verify(): Promise<VerifyReport>;
+  /** Full verification; with the witnesses' keys (default: the configured ones) their cosignatures are checked too. */
+  verify(options?: { witnessKeys?: NoteKey[] }): Promise<VerifyReport>;
   /** Lawful destruction of a case's personal data (p.48); journaled first, then erased. */
   destroyCase(caseNumber: string, actor: JournalActor): Promise<{ receipt: JournalReceipt; destroyed: number }>;
   grant(grant: Omit<StoredGrant, 'id' | 'grantedAt' | 'revokedAt'>): Promise<number>;
@@ -78,6 +91,16 @@ export async function createJournal(config: JournalConfig, injected?: { db?: Sql
   }
   const key = injected?.key ?? (await checkpointKeyFor(config));
   const origin = config.origin ?? 'negiz-journal';
+  const noteKey = keyFromPublicJwk(origin, ED25519, key.publicJwk);
+  const noteSigner = key.privateJwk ? signerFromJwk(origin, ED25519, key.privateJwk) : undefined;
+  const witnesses = (config.witnesses ?? []).map((w) => ({ url: w.url, key: parseVkey(w.key) }));
+  const outbox = new OutboxStore(db, config.utcOffsetMinutes ?? 300);
+  const sender = new WitnessSender(store, outbox, witnesses, {
+    origin,
+    retryBaseMs: config.witnessRetryMs,
+    retryMaxMs: config.witnessRetryMaxMs,
+    timeoutMs: config.witnessTimeoutMs,
+  });
   const writer = new GroupCommitWriter(
     store,
     { maxQueue: config.maxQueue ?? 10_000, maxBatch: config.maxBatch ?? 1000, utcOffsetMinutes: config.utcOffsetMinutes ?? 300 },
@@ -92,10 +115,12 @@ export async function createJournal(config: JournalConfig, injected?: { db?: Sql
       const signedAt = new Date();
       const rootHash = state.root.toString('hex');
       const jws = await signCheckpoint(key, { origin, treeSize: state.size, rootHash, timestamp: signedAt.toISOString() });
-      const row = { treeSize: state.size, rootHash: state.root, signedAt, jws, frontier: state.frontier };
-      await store.insertCheckpoint(row);
+      const note = noteSigner ? signCheckpointNote({ origin, treeSize: state.size, rootHash: state.root }, noteSigner) : undefined;
+      const row = { treeSize: state.size, rootHash: state.root, signedAt, jws, frontier: state.frontier, note };
+      const id = await store.insertCheckpoint(row, sender.witnesses);
       lastCheckpointSize = state.size;
-      return { id: 0, ...row };
+      sender.kick();
+      return { id, ...row };
     })().finally(() => {
       checkpointing = undefined;
     });
@@ -104,19 +129,24 @@ export async function createJournal(config: JournalConfig, injected?: { db?: Sql
   // Under load a checkpoint every interval; a failure is retried at the next tick (the entries are already durable).
   const timer = setInterval(() => void checkpoint().catch(() => undefined), config.checkpointIntervalMs ?? 1000);
   timer.unref();
+  await sender.start().catch(() => undefined);
   let closed = false;
 
   const service: JournalService = {
     store,
     key,
     writer,
+    noteKey,
+    outbox,
+    sender,
     record: (entry) => writer.record(entry),
+    receipt: (entryId) => buildReceipt(store, outbox, entryId),
     checkpoint,
     async prove(entryId) {
       if (entryId >= lastCheckpointSize) await checkpoint();
       return proveEntry(store, key, entryId);
     },
-    verify: () => verifyJournal(store, key),
+    verify: (options) => verifyJournal(store, key, { noteKey, outbox, witnessKeys: options?.witnessKeys ?? witnesses.map((w) => w.key) }),
     async consistency(oldSize, newSize) {
       const leaves = await store.leafHashes(db, 0, newSize);
       if (oldSize < 1 || oldSize > newSize || leaves.length < newSize) throw new RangeError(`journal: sizes must satisfy 1 <= old <= new <= ${leaves.length}`);
@@ -175,6 +205,8 @@ export async function createJournal(config: JournalConfig, injected?: { db?: Sql
       try {
         await checkpoint();
       } finally {
+        // Checkpoints not yet delivered stay in the outbox for the next start.
+        await sender.close();
         if (!injected?.db) await db.close();
       }
     },

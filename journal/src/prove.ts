@@ -24,7 +24,7 @@ export interface InclusionProofDocument {
 
 export class ProofError extends Error {
   override name = 'ProofError';
-  readonly code: 'ENTRY_NOT_FOUND' | 'NOT_CHECKPOINTED' | 'CHECKPOINT_INVALID';
+  readonly code: 'ENTRY_NOT_FOUND' | 'NOT_CHECKPOINTED' | 'CHECKPOINT_INVALID' | 'NOT_WITNESSED';
   constructor(code: ProofError['code'], message: string) {
     super(message);
     this.code = code;

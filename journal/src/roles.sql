@@ -21,4 +21,9 @@ grant select on journal_personal, journal_migrations to negiz_journal_destroyer;
 -- The destroyer also journals its own act (an insert), so it needs the gateway's insert rights:
 grant select, insert on journal_entries, journal_personal, journal_checkpoints to negiz_journal_destroyer;
 grant usage on sequence journal_checkpoints_id_seq to negiz_journal_destroyer;
+-- The exchange with witnesses (docs/journal.md "Witnesses"): the outbox is updated as answers come in, the
+-- exchanges and cosignatures are append-only.
+grant select, insert, update on journal_witness_outbox, journal_witness_senders to negiz_gateway, negiz_journal_destroyer;
+grant select, insert on journal_witness_exchanges, journal_cosignatures to negiz_gateway, negiz_journal_destroyer;
+grant usage on sequence journal_witness_outbox_id_seq, journal_witness_exchanges_id_seq to negiz_gateway, negiz_journal_destroyer;
 -- Grants for Reports (p.10) are issued by the operator through the owner: `negiz journal grant ...`.

@@ -42,6 +42,8 @@ export interface StoredCheckpoint {
   signedAt: Date;
   jws: string;
   frontier: Hash[];
+  /** The C2SP tlog-checkpoint signed note (absent on checkpoints signed before notes were introduced). */
+  note?: string;
 }
 
 export interface StoredGrant {
@@ -185,14 +187,34 @@ export class JournalStore {
     return toNumber(rows[0]!.next);
   }
 
-  async insertCheckpoint(checkpoint: Omit<StoredCheckpoint, 'id'>): Promise<void> {
-    await this.db.query(`insert into journal_checkpoints (tree_size, root_hash, signed_at, jws, frontier) values ($1, decode($2, 'hex'), $3, $4, $5)`, [
-      checkpoint.treeSize,
-      checkpoint.rootHash.toString('hex'),
-      checkpoint.signedAt.toISOString(),
-      checkpoint.jws,
-      checkpoint.frontier.map((h) => h.toString('hex')).join(','),
-    ]);
+  /**
+   * Stores a checkpoint and, in the same transaction, queues it for each witness: once the checkpoint exists, its
+   * delivery cannot be forgotten by a crash.
+   */
+  async insertCheckpoint(checkpoint: Omit<StoredCheckpoint, 'id'>, witnesses: readonly string[] = []): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: unknown }>(
+        `insert into journal_checkpoints (tree_size, root_hash, signed_at, jws, frontier, note) values ($1, decode($2, 'hex'), $3, $4, $5, $6) returning id`,
+        [
+          checkpoint.treeSize,
+          checkpoint.rootHash.toString('hex'),
+          checkpoint.signedAt.toISOString(),
+          checkpoint.jws,
+          checkpoint.frontier.map((h) => h.toString('hex')).join(','),
+          checkpoint.note ?? null,
+        ],
+      );
+      const id = toNumber(rows[0]!.id);
+      for (const witness of witnesses) {
+        await tx.query('insert into journal_witness_outbox (witness, checkpoint_id, tree_size) values ($1, $2, $3)', [witness, id, checkpoint.treeSize]);
+      }
+      return id;
+    });
+  }
+
+  async checkpoint(id: number): Promise<StoredCheckpoint | undefined> {
+    const { rows } = await this.db.query<Record<string, unknown>>('select * from journal_checkpoints where id = $1', [id]);
+    return rows[0] ? checkpointOf(rows[0]) : undefined;
   }
 
   async checkpoints(): Promise<StoredCheckpoint[]> {
@@ -301,5 +323,6 @@ function checkpointOf(r: Record<string, unknown>): StoredCheckpoint {
     signedAt: toDate(r.signed_at),
     jws: String(r.jws),
     frontier: frontier ? frontier.split(',').map((h) => Buffer.from(h, 'hex')) : [],
+    note: r.note == null ? undefined : String(r.note),
   };
 }

@@ -6,6 +6,10 @@
  */
 import type { CheckpointKey } from './checkpoint-key.ts';
 import { openCheckpoint } from './checkpoint.ts';
+import { checkpointText, openCheckpointNote } from './checkpoint-note.ts';
+import { cosignatureBy } from './cosignature.ts';
+import { parseSignatureLines, type NoteKey } from './note.ts';
+import type { OutboxStore, StoredCosignature } from './outbox.ts';
 import type { SealedPart } from './encoding.ts';
 import { personalCommitment } from './encoding.ts';
 import { leafHash, MerkleFrontier } from './merkle.ts';
@@ -20,14 +24,36 @@ export type ProblemKind =
   | 'personal-deleted'
   | 'checkpoint-signature'
   | 'checkpoint-mismatch'
-  | 'checkpoint-beyond-log';
+  | 'checkpoint-beyond-log'
+  | 'cosignature-invalid'
+  | 'witness-fork';
 
 export interface Problem {
   kind: ProblemKind;
   /** The first entry concerned (leaf index), when one can be named. */
   entryId?: number;
   checkpointId?: number;
+  /** The witness concerned (cosignature and fork findings). */
+  witness?: string;
   message: string;
+}
+
+export interface WitnessStatus {
+  witness: string;
+  /** The largest tree size this witness cosigned for this log (0: none yet). */
+  cosignedSize: number;
+  cosignedAt?: string;
+  /** Checkpoints still queued for it, and those it refused. */
+  pending: number;
+  refused: number;
+}
+
+export interface VerifyOptions {
+  /** The checkpoint key as a note verifier (checks the notes of checkpoints that have one). */
+  noteKey?: NoteKey;
+  outbox?: OutboxStore;
+  /** Witness keys: their cosignatures are checked; unknown witnesses' cosignatures are still compared with the tree. */
+  witnessKeys?: readonly NoteKey[];
 }
 
 export interface VerifyReport {
@@ -38,6 +64,8 @@ export interface VerifyReport {
   /** Entries appended after the latest checkpoint (not yet covered by a signature). */
   uncheckpointed: number;
   destroyedPersonal: number;
+  /** Per witness: what it cosigned, what is queued, what it refused. */
+  witnesses: WitnessStatus[];
   root: string;
   problems: Problem[];
   firstProblem?: Problem;
@@ -56,6 +84,8 @@ const KIND_RANK: Record<ProblemKind, number> = {
   'checkpoint-mismatch': 3,
   'checkpoint-beyond-log': 3,
   'checkpoint-signature': 3,
+  'cosignature-invalid': 3,
+  'witness-fork': -1,
 };
 const MAX_PROBLEMS = 50;
 
@@ -77,7 +107,7 @@ class LeafColumn {
   }
 }
 
-export async function verifyJournal(store: JournalStore, key: CheckpointKey): Promise<VerifyReport> {
+export async function verifyJournal(store: JournalStore, key: CheckpointKey, options: VerifyOptions = {}): Promise<VerifyReport> {
   const started = performance.now();
   const problems: Problem[] = [];
   const report = (p: Problem): void => {
@@ -95,8 +125,12 @@ export async function verifyJournal(store: JournalStore, key: CheckpointKey): Pr
     if (payload.treeSize !== cp.treeSize || payload.rootHash !== cp.rootHash.toString('hex')) {
       report({ kind: 'checkpoint-mismatch', checkpointId: cp.id, message: `checkpoint ${cp.id}: stored size/root differ from the signed payload` });
     }
+    if (cp.note !== undefined && options.noteKey && !noteMatches(cp, options.noteKey)) {
+      report({ kind: 'checkpoint-signature', checkpointId: cp.id, message: `checkpoint ${cp.id}: its signed note is invalid or names another size/root` });
+    }
     signed.set(cp.id, { cp, root: payload.rootHash, size: payload.treeSize });
   }
+  const witnessed = options.outbox ? await witnessFindings(options.outbox, options, report) : { cosigned: new Map<number, StoredCosignature[]>(), status: [] };
   // Several gateway processes may sign checkpoints of the same log slightly out of order, so sizes are not
   // required to grow with the row id: each signed root must equal the recomputed root at its size, which makes
   // every pair of checkpoints consistent (both are prefixes of the one recomputed leaf sequence).
@@ -106,15 +140,26 @@ export async function verifyJournal(store: JournalStore, key: CheckpointKey): Pr
   let lastCheckedSize = 0;
   const checkRootsAt = (frontier: MerkleFrontier): void => {
     const due = bySize.get(frontier.size);
-    if (!due) return;
+    if (!due && !witnessed.cosigned.has(frontier.size)) return;
     const root = frontier.root().toString('hex');
-    for (const s of due) {
+    for (const s of due ?? []) {
       if (s.root !== root) {
         report({
           kind: 'checkpoint-mismatch',
           checkpointId: s.cp.id,
           entryId: lastCheckedSize,
           message: `checkpoint ${s.cp.id} (size ${frontier.size}): signed root differs from the recomputed tree; an entry in [${lastCheckedSize}, ${frontier.size}) was altered`,
+        });
+      }
+    }
+    for (const c of witnessed.cosigned.get(frontier.size) ?? []) {
+      if (!c.rootHash.equals(frontier.root())) {
+        report({
+          kind: 'witness-fork',
+          witness: c.witness,
+          checkpointId: c.checkpointId,
+          entryId: lastCheckedSize,
+          message: `fork: witness ${c.witness} cosigned root ${c.rootHash.toString('hex')} at size ${c.treeSize}, but this log's root at that size is ${root}: the history it saw was rewritten (an entry in [${lastCheckedSize}, ${frontier.size}) differs)`,
         });
       }
     }
@@ -188,9 +233,21 @@ export async function verifyJournal(store: JournalStore, key: CheckpointKey): Pr
       });
     }
   }
+  for (const [size, list] of witnessed.cosigned) {
+    if (size <= frontier.size) continue;
+    for (const c of list) {
+      report({
+        kind: 'witness-fork',
+        witness: c.witness,
+        checkpointId: c.checkpointId,
+        entryId: frontier.size,
+        message: `fork: witness ${c.witness} cosigned a tree of ${size} entries but this log has ${frontier.size}: entries from ${frontier.size} deleted`,
+      });
+    }
+  }
   const latest = ordered.reduce<(typeof ordered)[number] | undefined>((best, s) => (!best || s.size >= best.size ? s : best), undefined);
   // Entry-level findings name the entry; checkpoint findings only bound a range, so they come after.
-  const group = (p: Problem): number => (KIND_RANK[p.kind] < 3 ? 0 : 1);
+  const group = (p: Problem): number => (KIND_RANK[p.kind] < 0 ? -1 : KIND_RANK[p.kind] < 3 ? 0 : 1);
   const sorted = [...problems].sort(
     (a, b) => group(a) - group(b) || (a.entryId ?? Number.MAX_SAFE_INTEGER) - (b.entryId ?? Number.MAX_SAFE_INTEGER) || KIND_RANK[a.kind] - KIND_RANK[b.kind],
   );
@@ -201,6 +258,7 @@ export async function verifyJournal(store: JournalStore, key: CheckpointKey): Pr
     latestCheckpoint: latest ? { id: latest.cp.id, treeSize: latest.size, rootHash: latest.root } : undefined,
     uncheckpointed: Math.max(0, frontier.size - (latest?.size ?? 0)),
     destroyedPersonal: destroyed,
+    witnesses: witnessed.status,
     root: frontier.root().toString('hex'),
     problems: sorted,
     firstProblem: sorted[0],
@@ -252,4 +310,76 @@ function sealedSeq(body: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+function noteMatches(cp: StoredCheckpoint, noteKey: NoteKey): boolean {
+  try {
+    const opened = openCheckpointNote(cp.note!, noteKey);
+    return !!opened && opened.treeSize === cp.treeSize && opened.rootHash.equals(cp.rootHash);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The witnesses' side: each stored cosignature is checked against its witness's key (when known) and queued for
+ * comparison with the recomputed tree at its size; a refusal for inconsistency is a fork in itself.
+ */
+async function witnessFindings(
+  outbox: OutboxStore,
+  options: VerifyOptions,
+  report: (p: Problem) => void,
+): Promise<{ cosigned: Map<number, StoredCosignature[]>; status: WitnessStatus[] }> {
+  const keys = new Map((options.witnessKeys ?? []).map((k) => [k.name, k]));
+  const cosigned = new Map<number, StoredCosignature[]>();
+  const status = new Map<string, WitnessStatus>();
+  const of = (witness: string): WitnessStatus => {
+    let s = status.get(witness);
+    if (!s) status.set(witness, (s = { witness, cosignedSize: 0, pending: 0, refused: 0 }));
+    return s;
+  };
+  for (const name of keys.keys()) of(name);
+  for (const c of await outbox.cosignatures()) {
+    const key = keys.get(c.witness);
+    if (key && options.noteKey) {
+      const text = checkpointText({ origin: options.noteKey.name, treeSize: c.treeSize, rootHash: c.rootHash });
+      let valid = false;
+      try {
+        valid = !!cosignatureBy(text, parseSignatureLines(c.line), key);
+      } catch {
+        valid = false;
+      }
+      if (!valid) {
+        report({
+          kind: 'cosignature-invalid',
+          witness: c.witness,
+          checkpointId: c.checkpointId,
+          message: `checkpoint ${c.checkpointId}: the stored cosignature of ${c.witness} does not verify`,
+        });
+        continue;
+      }
+    }
+    cosigned.set(c.treeSize, [...(cosigned.get(c.treeSize) ?? []), c]);
+    const s = of(c.witness);
+    if (c.treeSize >= s.cosignedSize) {
+      s.cosignedSize = c.treeSize;
+      s.cosignedAt = c.cosignedAt.toISOString();
+    }
+  }
+  for (const row of await outbox.outbox()) {
+    const s = of(row.witness);
+    if (row.state === 'pending') s.pending++;
+    if (row.state === 'refused') {
+      s.refused++;
+      if (row.reason?.startsWith('422') || row.reason?.startsWith('409')) {
+        report({
+          kind: 'witness-fork',
+          witness: row.witness,
+          checkpointId: row.checkpointId,
+          message: `fork: witness ${row.witness} refused checkpoint ${row.checkpointId} (size ${row.treeSize}): ${row.reason}`,
+        });
+      }
+    }
+  }
+  return { cosigned, status: [...status.values()].sort((a, b) => a.witness.localeCompare(b.witness)) };
 }
