@@ -90,7 +90,12 @@ export function registerGatewayCommands(program: Command): void {
       const config = configFromEnv(env);
       const { startGateway } = await import('./start.ts');
       const gateway = await startGateway(config);
-      const stop = () => void gateway.close().finally(() => process.exit(0));
+      // Drain the requests in flight, close the journal (last checkpoint signed), then exit.
+      const stop = () =>
+        void gateway.shutdown().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       if (gateway.idp) console.error(`negiz: development mode; get a token with "negiz token --user investigator.police"`);

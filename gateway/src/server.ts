@@ -1,7 +1,7 @@
 /**
  * The gateway's HTTP server: Fastify, with the GraphQL door running the pipeline
  * authenticate -> clients -> basis -> policy -> execute -> release (Apollo Server over @apollo/gateway executes),
- * and /metrics, /healthz and, in development only, the identity provider's /.well-known/jwks.json.
+ * and /metrics, /healthz, /readyz and, in development only, the identity provider's /.well-known/jwks.json.
  */
 import { ApolloServer } from '@apollo/server';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -18,10 +18,11 @@ import type { BasisVerifier } from './basis/verify.ts';
 import { clientsStage, type ClientsStageOptions } from './clients/stage.ts';
 import { createGateway, type ExecuteOptions } from './execute/gateway.ts';
 import { executeStage, type ExecutionContext } from './execute/stage.ts';
-import { createMetrics, type GatewayMetrics } from './metrics.ts';
+import { createMetrics, type BreakerState, type GatewayMetrics, type JournalWriterStats } from './metrics.ts';
 import { registerDoor, rewriteGraphqlUrl } from './pipeline/door.ts';
 import { pipeline, type Pipeline } from './pipeline/stages.ts';
 import { PolicyStage } from './policy/index.ts';
+import { journalProbe, readiness, type ReadinessProbe } from './readiness.ts';
 import { releaseStage } from './release/stage.ts';
 
 export interface GatewayServerOptions {
@@ -40,6 +41,12 @@ export interface GatewayServerOptions {
   logger?: Logger | false;
   /** Default process metrics (off in tests to keep them quiet). */
   defaultMetrics?: boolean;
+  /** The upstreams' circuit breakers by service slug, for /metrics (in-process subgraph hosts). */
+  breakers?: () => Iterable<readonly [string, BreakerState]>;
+  /** /readyz's probes beside the supergraph's and the journal's (the registries over HTTP). */
+  readiness?: readonly ReadinessProbe[];
+  /** Per probe of /readyz (default 1 s). */
+  readyTimeoutMs?: number;
   /** Routes beside the GraphQL door (GraphiQL, Reports); they never reach the executor. */
   routes?: (app: FastifyInstance, facts: { policy: PolicyStage; authenticate: Authenticator }) => Promise<void>;
 }
@@ -55,7 +62,9 @@ export interface GatewayServer {
 export async function buildGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const logger = options.logger === false ? pino({ level: 'silent' }) : (options.logger ?? pino({ name: 'negiz-gateway' }));
   const metrics = createMetrics({ defaults: options.defaultMetrics ?? true });
-  const gateway = createGateway({ supergraphSdl: options.supergraphSdl, dataSource: options.dataSource, sign: options.sign });
+  const gateway = createGateway({ supergraphSdl: options.supergraphSdl, dataSource: options.dataSource, sign: options.sign, metrics });
+  if ('writer' in options.journal) metrics.watchJournal((options.journal as { writer: JournalWriterStats }).writer);
+  if (options.breakers) metrics.watchBreakers(options.breakers);
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => (apiSchema = loaded));
   const apollo = new ApolloServer<ExecutionContext>({
@@ -93,6 +102,20 @@ export async function buildGatewayServer(options: GatewayServerOptions): Promise
   registerDoor(app, { pipeline: stages, bodyLimit: clients.limits.maxBodyBytes, metrics, logger });
   app.get('/metrics', async (_request, reply) => reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()));
   app.get('/healthz', async () => ({ status: 'ok' }));
+  const probes: ReadinessProbe[] = [
+    {
+      name: 'supergraph',
+      check: () => {
+        if (!apiSchema) throw new Error('no supergraph loaded');
+      },
+    },
+    journalProbe(options.journal),
+    ...(options.readiness ?? []),
+  ];
+  app.get('/readyz', async (_request, reply) => {
+    const answer = await readiness(probes, options.readyTimeoutMs ?? 1_000);
+    return reply.code(answer.ready ? 200 : 503).send({ status: answer.ready ? 'ready' : 'unavailable', checks: answer.checks });
+  });
   if (options.devJwks) {
     const jwks = options.devJwks;
     app.get('/.well-known/jwks.json', async () => jwks);

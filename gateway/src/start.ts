@@ -33,13 +33,18 @@ import { contextSigner, inProcessContextKeys } from './execute/context-signer.ts
 import { HttpDataSource } from './execute/http-data-source.ts';
 import type { PolicyStage } from './policy/index.ts';
 import { reportsExtension } from './reports/extension.ts';
+import { httpProbe } from './readiness.ts';
 import { buildGatewayServer, type GatewayServer } from './server.ts';
+import { shutDownGateway, type ShutdownResult } from './shutdown.ts';
+import { createTracing } from './tracing.ts';
 
 export interface RunningGateway extends GatewayServer {
   url: string;
   idp?: DevIdentityProvider;
   journal: Journal;
   close(): Promise<void>;
+  /** Stop accepting, drain the requests in flight (bounded by NEGIZ_SHUTDOWN_TIMEOUT_MS), close the journal. */
+  shutdown(): Promise<ShutdownResult>;
 }
 
 export interface StartHooks {
@@ -72,6 +77,8 @@ function journalConfigOf(config: GatewayConfig): JournalConfig {
 export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}): Promise<RunningGateway> {
   const logger = hooks.logger ?? pino({ name: 'negiz-gateway', level: config.logLevel });
   const dev = config.mode === 'development';
+  // Registered first, so that in-process subgraphs trace into the same provider.
+  const tracing = config.otlpUrl ? createTracing({ otlpUrl: config.otlpUrl }) : undefined;
   const supergraphSdl = await supergraphOf(config, logger);
   // The synthetic world and its wiring are loaded in development only: production code never imports the mocks.
   const development = dev ? await import('./development/system.ts') : undefined;
@@ -174,6 +181,12 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     challenge: createJustificationChallenge({ share: config.justificationShare }),
     ...(idp && dev ? { devJwks: idp.jwks } : {}),
     logger,
+    breakers: () => host?.breakers ?? [],
+    readiness: [
+      ...(config.caseRegistryUrl ? [httpProbe('caseRegistry', config.caseRegistryUrl, config.registryAuthorization)] : []),
+      ...(config.userRegistryUrl ? [httpProbe('userRegistry', config.userRegistryUrl, config.registryAuthorization)] : []),
+    ],
+    readyTimeoutMs: config.readyTimeoutMs,
     routes: async (app, facts) => {
       await graphiql?.(app, facts);
       await reports?.(app);
@@ -183,6 +196,7 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     await journal.close().catch(() => undefined);
     await host?.close();
     await redis?.quit().catch(() => undefined);
+    await tracing?.close();
   });
   let url = `http://${config.host}:${config.port}/graphql`;
   if (hooks.listen !== false) {
@@ -192,5 +206,12 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     const runtime = { node: process.version, flags: process.execArgv.filter((flag) => flag.startsWith('--max-')) };
     logger.info({ url, mode: config.mode, subgraphs: host ? 'in-process' : 'http', journal: config.journal, runtime }, 'gateway listening');
   }
-  return { ...server, url, ...(idp ? { idp } : {}), journal, close: () => server.app.close() };
+  return {
+    ...server,
+    url,
+    ...(idp ? { idp } : {}),
+    journal,
+    close: () => server.app.close(),
+    shutdown: () => shutDownGateway({ app: server.app, journal }, { timeoutMs: config.shutdownTimeoutMs, logger }),
+  };
 }

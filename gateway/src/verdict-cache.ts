@@ -6,6 +6,7 @@
  * than left to lru-cache's TTL, where `ttl: 0` means "never expires".
  */
 import { LRUCache } from 'lru-cache';
+import { countLookup, type CacheName } from './cache-lookups.ts';
 
 export interface VerdictCache<V> {
   /** The verdict, while it is younger than the configured age (and its own cap). */
@@ -25,6 +26,8 @@ export interface VerdictCacheOptions {
   max: number;
   /** Milliseconds; default `performance.now()`, so a wall-clock step back cannot extend a verdict's life. */
   clock?: () => number;
+  /** Counted at /metrics under this name (hits and misses). */
+  name?: CacheName;
 }
 
 export function verdictCache<V>(maxAgeMs: number, options: VerdictCacheOptions): VerdictCache<V> {
@@ -32,12 +35,14 @@ export function verdictCache<V>(maxAgeMs: number, options: VerdictCacheOptions):
   const now = options.clock ?? (() => performance.now());
   if (maxAgeMs <= 0) return { get: () => undefined, set: () => undefined, delete: () => undefined, now };
   const entries = new LRUCache<string, { value: V; until: number }>({ max: options.max });
+  const count = (hit: boolean) => options.name && countLookup(options.name, hit);
   return {
     get(key) {
       const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (now() < entry.until) return entry.value;
-      entries.delete(key);
+      const hit = entry !== undefined && now() < entry.until;
+      count(hit);
+      if (hit) return entry.value;
+      if (entry) entries.delete(key);
       return undefined;
     },
     set(key, value, limits = {}) {

@@ -61,6 +61,8 @@ export interface HarnessOptions {
    * limits, with per-user budgets large enough that no test but the budgets' own runs into them.
    */
   clients?: GatewayServerOptions['clients'];
+  /** The gateway's logger (default: none). */
+  logger?: GatewayServerOptions['logger'];
 }
 
 /** What a subgraph received: its name and the HTTP headers the gateway set. */
@@ -104,7 +106,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         },
       }),
     sign: contextSigner(keys.privateKey, keys.alg),
-    logger: false,
+    logger: options.logger ?? false,
     defaultMetrics: false,
     ...(options.devJwks ? { devJwks: idp.jwks } : {}),
   });

@@ -41,6 +41,13 @@ interface Sealed {
   params: InsertParameters;
 }
 
+/** One committed batch, as a metrics hook sees it. */
+export interface CommitObservation {
+  entries: number;
+  /** From the batch's transaction start to its COMMIT. */
+  seconds: number;
+}
+
 export interface CommittedState {
   size: number;
   root: Hash;
@@ -58,6 +65,7 @@ export class GroupCommitWriter {
   private closed = false;
   /** Batches committed and their sizes, for metrics and benchmarks. */
   readonly stats = { batches: 0, entries: 0, failures: 0, refused: 0 };
+  private readonly commitListeners: Array<(commit: CommitObservation) => void> = [];
 
   constructor(store: JournalStore, options: WriterOptions, initial?: MerkleFrontier) {
     this.store = store;
@@ -86,6 +94,16 @@ export class GroupCommitWriter {
       this.queue.push({ prepared, resolve, reject });
       this.kick();
     });
+  }
+
+  /** Entries waiting for a batch (the queue's depth). */
+  get queueDepth(): number {
+    return this.queue.length;
+  }
+
+  /** Called after every committed batch (metrics: commit latency). */
+  onCommit(listener: (commit: CommitObservation) => void): void {
+    this.commitListeners.push(listener);
   }
 
   /** What has been committed by this writer (and any other writer it caught up with). */
@@ -165,6 +183,7 @@ export class GroupCommitWriter {
     let sealed: Sealed | undefined = base && base.lastLeaf !== undefined ? this.seal(batch, base) : undefined;
     if (sealed) this.tail = sealed.next;
     else this.tail = undefined;
+    const started = performance.now();
     try {
       await this.store.db.transaction(async (tx) => {
         await previous.locked;
@@ -191,6 +210,8 @@ export class GroupCommitWriter {
     if (!this.frontier || done.next.size > this.frontier.size) this.frontier = done.next;
     this.stats.batches++;
     this.stats.entries += done.rows.length;
+    const observation = { entries: done.rows.length, seconds: (performance.now() - started) / 1000 };
+    for (const listener of this.commitListeners) listener(observation);
     for (const row of done.rows) row.pending.resolve({ id: String(row.id), leafHash: row.leafHash.toString('hex') });
   }
 

@@ -37,6 +37,8 @@ export interface SubgraphHost {
   /** The hosted services by slug, for in-process execution. */
   services: ReadonlyMap<string, HostedService>;
   registered: readonly RegisteredService[];
+  /** The circuit breakers of the HTTP upstreams, by slug (none for mock sources). */
+  breakers: ReadonlyMap<string, { readonly opened: boolean; readonly halfOpen: boolean }>;
   close(): Promise<void>;
 }
 
@@ -77,5 +79,5 @@ export async function createSubgraphHost(options: SubgraphHostOptions = {}): Pro
     await dispatcher?.close();
   });
   await app.ready();
-  return { app, services, registered, close: () => app.close() };
+  return { app, services, registered, breakers, close: () => app.close() };
 }

@@ -1,3 +1,4 @@
+import type { Span } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import mercurius, { type MercuriusContext } from 'mercurius';
 import mercuriusCacheModule, { type MercuriusCacheOptions } from 'mercurius-cache';
@@ -10,6 +11,7 @@ import type { RegisteredService } from './registry.ts';
 import { buildServiceSchema } from './schema.ts';
 import { shieldServiceSchema } from './shield.ts';
 import type { DataSource } from './source/types.ts';
+import { endSubgraphSpan, subgraphSpan } from './tracing.ts';
 
 // mercurius-cache is CommonJS while its typings claim an ES default export (stack-notes).
 const mercuriusCache = ((mercuriusCacheModule as unknown as { default?: unknown }).default ??
@@ -76,6 +78,16 @@ export async function mountService(app: FastifyInstance, service: RegisteredServ
   const path = `/${service.slug}/graphql`;
   let hosted: HostedService | undefined;
   await app.register(async (scope) => {
+    // Over HTTP, the operation's span (continuing the gateway's traceparent) lasts from the request to the response.
+    const spans = new WeakMap<object, Span>();
+    scope.addHook('onRequest', async (request) => {
+      const header = (name: string) => (typeof request.headers[name] === 'string' ? (request.headers[name] as string) : undefined);
+      spans.set(request, subgraphSpan(service.slug, header('traceparent'), header('tracestate')));
+    });
+    scope.addHook('onResponse', async (request, reply) => {
+      const span = spans.get(request);
+      if (span) endSubgraphSpan(span, reply.statusCode >= 400);
+    });
     await scope.register(mercurius, { schema, path, graphiql: false, errorFormatter: errorFormatter as never, queryDepth: 16 });
     scope.graphql.addHook('preExecution', admission({ audience: service.slug, publicKey: options.publicKey }) as never);
     if (options.cache?.enabled !== false) {

@@ -34,7 +34,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const tolerance = options.clockToleranceSeconds ?? 30;
   const wallClock = options.now ?? Date.now;
   // Verified tokens only: a cache hit skips the signature check, never the registry status check.
-  const verified = verdictCache<Identity>(options.cacheMs ?? 60_000, { max: 10_000, ...(options.now ? { clock: options.now } : {}) });
+  const verified = verdictCache<Identity>(options.cacheMs ?? 60_000, { max: 10_000, name: 'token', ...(options.now ? { clock: options.now } : {}) });
 
   async function verify(token: string, now: number): Promise<Identity> {
     let payload;

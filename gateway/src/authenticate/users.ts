@@ -46,7 +46,7 @@ export class MemoryUserRegistry implements UserRegistry {
  * (blocked, suspended, not registered) is never remembered, so its next request asks again.
  */
 export function cachedUserRegistry(registry: UserRegistry, ttlMs = 1_000, options: { clock?: () => number } = {}): UserRegistry {
-  const active = verdictCache<UserRecord>(ttlMs, { max: 10_000, ...(options.clock ? { clock: options.clock } : {}) });
+  const active = verdictCache<UserRecord>(ttlMs, { max: 10_000, name: 'account', ...(options.clock ? { clock: options.clock } : {}) });
   return {
     async user(login) {
       const hit = active.get(login);

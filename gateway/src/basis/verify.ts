@@ -41,7 +41,7 @@ const notYours = (): Refusal =>
 
 export function createBasisVerifier(options: BasisVerifierOptions): BasisVerifier {
   const p = options.policy ?? policy();
-  const verified = verdictCache<VerifiedBasis>(options.cacheMs ?? 10_000, { max: 50_000, ...(options.clock ? { clock: options.clock } : {}) });
+  const verified = verdictCache<VerifiedBasis>(options.cacheMs ?? 10_000, { max: 50_000, name: 'basis', ...(options.clock ? { clock: options.clock } : {}) });
 
   async function consult(identity: Identity, claim: BasisClaim): Promise<VerifiedBasis> {
     const found = await options.registry.findCase(claim.type, claim.number);

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { countLookup } from '../cache-lookups.ts';
 import {
   GraphQLError,
   Kind,
@@ -153,6 +154,7 @@ export class DocumentReader {
   read(query: string, operationName: string | undefined): ReadDocument {
     const key = `${operationName ?? ''}\u0000${query}`;
     let reading = this.#read.get(key);
+    countLookup('document', reading !== undefined);
     if (!reading) this.#read.set(key, (reading = readDocument(this.#schema, this.#limits, query, operationName)));
     if ('refusal' in reading) throw reading.refusal;
     return reading.document;

@@ -158,6 +158,7 @@ export function registerDoor(app: FastifyInstance, options: DoorOptions): void {
       await pipeline.run(request);
       if (request.refusal) {
         metrics?.requests.inc({ outcome: 'REFUSED', code: request.refusal.code });
+        if (request.trace.at(-1)?.stage === 'clients') metrics?.budgetRefusals.inc({ code: request.refusal.code });
         logger?.info({ code: request.refusal.code, status: request.refusal.status, trace: request.trace }, 'request refused');
       } else {
         logger?.debug({ requestIds: request.operations.map((o) => o.requestId), trace: request.trace }, 'request served');

@@ -3,8 +3,10 @@
  * either fills in its part of the context or throws the Refusal of the whole request; the runner records each
  * stage's timing in the context's trace and stops at the first refusal. Nothing runs that is not in the list.
  */
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { Refusal } from '@negiz/schema';
 import type { Logger } from 'pino';
+import { gatewayTracer, incomingTrace, setRequestTrace } from '../tracing.ts';
 import type { RequestContext, StageName } from './context.ts';
 
 export interface Stage {
@@ -28,19 +30,34 @@ export function pipeline(stages: readonly Stage[], logger?: Logger): Pipeline {
   return {
     stages,
     async run(request) {
-      for (const stage of stages) {
-        const started = performance.now();
-        try {
-          await stage.run(request);
-        } catch (error) {
-          const refusal = error instanceof Refusal ? error : INTERNAL;
-          // The name only: a message may quote the request.
-          if (refusal === INTERNAL) logger?.error({ stage: stage.name, err: (error as Error)?.name }, 'stage failure');
-          request.refusal = refusal;
-          request.trace.push({ stage: stage.name, at: started - request.startedAt, ms: performance.now() - started, refused: refusal.code });
-          return;
+      // One span per request (continuing the caller's traceparent, if any) and one per stage: names and codes only.
+      const tracer = gatewayTracer();
+      const root = tracer.startSpan('negiz.request', { attributes: { 'negiz.operations': request.operations.length } }, incomingTrace(request.headers));
+      const parent = trace.setSpan(incomingTrace(request.headers), root);
+      setRequestTrace(request, parent);
+      try {
+        for (const stage of stages) {
+          const started = performance.now();
+          const span = tracer.startSpan(`negiz.${stage.name}`, { attributes: { 'negiz.stage': stage.name } }, parent);
+          try {
+            await stage.run(request);
+          } catch (error) {
+            const refusal = error instanceof Refusal ? error : INTERNAL;
+            // The name only: a message may quote the request.
+            if (refusal === INTERNAL) logger?.error({ stage: stage.name, err: (error as Error)?.name }, 'stage failure');
+            request.refusal = refusal;
+            request.trace.push({ stage: stage.name, at: started - request.startedAt, ms: performance.now() - started, refused: refusal.code });
+            span.setAttribute('negiz.refusal', refusal.code);
+            span.setStatus({ code: SpanStatusCode.ERROR, message: refusal.code });
+            root.setAttribute('negiz.refusal', refusal.code);
+            return;
+          } finally {
+            span.end();
+          }
+          request.trace.push({ stage: stage.name, at: started - request.startedAt, ms: performance.now() - started });
         }
-        request.trace.push({ stage: stage.name, at: started - request.startedAt, ms: performance.now() - started });
+      } finally {
+        root.end();
       }
     },
   };

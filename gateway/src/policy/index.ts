@@ -6,6 +6,7 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { countLookup } from '../cache-lookups.ts';
 import { policy, type Policy } from '@negiz/schema';
 import type { ReadDocument } from '../document/read.ts';
 import type { RequestContext } from '../pipeline/context.ts';
@@ -38,6 +39,7 @@ export class PolicyStage {
   prune(read: ReadDocument, outcome: Outcome): PrunedOperation {
     const key = `${read.documentHash}:${read.operationName ?? ''}:${outcomeKey(outcome)}`;
     let result = this.#pruned.get(key);
+    countLookup('pruning', result !== undefined);
     if (!result) {
       const pruned = pruneOperation(read.query, read.document, read.operation, this.facts.apiSchema, this.facts, this.#verdicts(outcome));
       result = { ...pruned, audiences: Object.freeze(pruned.services.map(this.slugOf)) };
