@@ -5,7 +5,7 @@ describe('negiz', () => {
   it('lists the commands of every package in its help', async () => {
     const run = await negiz(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['policy', 'compose', 'services', 'mocks', 'journal', 'start', 'token', 'cluster', 'operations'])
+    for (const command of ['policy', 'compose', 'services', 'mocks', 'journal', 'start', 'token', 'cluster', 'deploy', 'operations'])
       expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 

@@ -1,8 +1,10 @@
 /**
  * `negiz start` (the whole product on embedded defaults in development), `negiz token --user <login>` (a
- * development token for a demo user) and `negiz cluster` (the production shape on loopback, several processes).
+ * development token for a demo user), `negiz cluster` (the production shape on loopback, several processes) and
+ * `negiz deploy check` (the Kubernetes manifests' and the Dockerfile's properties).
  * Registered in cli/src/main.ts.
  */
+import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { configFromEnv } from './config.ts';
 
@@ -75,6 +77,26 @@ export function registerGatewayCommands(program: Command): void {
         await new Promise(() => {});
       },
     );
+
+  program
+    .command('deploy')
+    .description('the Kubernetes manifests and the Dockerfile')
+    .command('check')
+    .description('check deploy/ and the Dockerfile: replicas, probes, non-root read-only containers, limits, network policies, every service hosted')
+    .option('--dir <path>', 'the manifests', fileURLToPath(new URL('../../deploy/', import.meta.url)))
+    .option('--dockerfile <path>', 'the Dockerfile', fileURLToPath(new URL('../../Dockerfile', import.meta.url)))
+    .option('--json', 'print JSON')
+    .action(async (options: { dir: string; dockerfile: string; json?: boolean }) => {
+      const [{ checkDeployment }, { supergraphServices }, { readFileSync }] = await Promise.all([
+        import('./deploy.ts'),
+        import('./supergraph-services.ts'),
+        import('node:fs'),
+      ]);
+      const findings = checkDeployment(options.dir, options.dockerfile, supergraphServices(readFileSync(configFromEnv().supergraphPath, 'utf8')));
+      if (options.json) console.log(JSON.stringify({ ok: findings.length === 0, findings }));
+      else console.log(findings.length ? findings.map((f) => `- ${f}`).join('\n') : `deployment checked: ${options.dir} and ${options.dockerfile}`);
+      if (findings.length) process.exitCode = 1;
+    });
 
   program
     .command('start')

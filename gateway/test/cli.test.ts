@@ -58,3 +58,18 @@ describe('negiz cluster', () => {
     await expect(quiet().parseAsync(['node', 'negiz', 'cluster', '--basis-cache-ms', '-1'])).rejects.toThrow(/a cache age is 0-60000 ms/);
   });
 });
+
+describe('negiz deploy check', () => {
+  it('passes on the shipped deploy/ and Dockerfile, and lists the findings with exit code 1 elsewhere', async () => {
+    await program().parseAsync(['node', 'negiz', 'deploy', 'check']);
+    expect(printed.at(-1)).toMatch(/^deployment checked: /);
+    expect(process.exitCode ?? 0).toBe(0);
+    const empty = mkdtempSync(join(tmpdir(), 'negiz-deploy-'));
+    await program().parseAsync(['node', 'negiz', 'deploy', 'check', '--dir', empty, '--json']);
+    const out = JSON.parse(printed.at(-1)!) as { ok: boolean; findings: string[] };
+    expect(out.ok).toBe(false);
+    expect(out.findings).toContain('no CloudNativePG Cluster (postgresql.cnpg.io) for the journal');
+    expect(process.exitCode).toBe(1);
+    process.exitCode = 0;
+  });
+});

@@ -15,6 +15,7 @@ import { createJournal, journalConfigFromEnv, type JournalService } from '@negiz
 import { postgresClient } from '@negiz/journal/sql-client.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, devIdentityProvider, type DevIdentityProvider } from '../authenticate/dev-idp.ts';
 import { DEFAULT_SUPERGRAPH } from '../config.ts';
+import { supergraphServices } from '../supergraph-services.ts';
 import { startRegistryServer, type RegistryServer } from './registry-server.ts';
 
 const NEGIZ = fileURLToPath(new URL('../../../cli/bin/negiz.js', import.meta.url));
@@ -70,11 +71,6 @@ export interface Cluster {
   openJournal(): Promise<JournalService>;
   /** Stops every child, the registry server, and drops the database unless kept. Idempotent. */
   close(): Promise<void>;
-}
-
-/** The services the supergraph names, in its order. */
-export function supergraphServices(supergraphSdl: string): string[] {
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]!);
 }
 
 /** Round-robin shares: every service on exactly one host, the hosts' loads within one service of each other. */

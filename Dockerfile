@@ -1,0 +1,18 @@
+# One image for the gateway and the subgraph hosts (deploy/): `negiz start` or `negiz serve-subgraphs ...`.
+# The build stage installs the production dependencies of every workspace; the runtime stage holds only the code,
+# those dependencies and the composed supergraph, and runs as an unprivileged user on a read-only root filesystem
+# (deploy/ mounts a writable /tmp).
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY . .
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production NEGIZ_MODE=production NEGIZ_HOME=/tmp/negiz
+WORKDIR /app
+COPY --from=build /app /app
+RUN groupadd --system --gid 10001 negiz && useradd --system --uid 10001 --gid negiz --no-create-home --shell /usr/sbin/nologin negiz
+USER 10001:10001
+EXPOSE 4000 4001
+ENTRYPOINT ["node", "cli/bin/negiz.js"]
+CMD ["start"]
