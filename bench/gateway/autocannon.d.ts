@@ -12,6 +12,9 @@ declare module 'autocannon' {
     non2xx: number;
     errors: number;
     timeouts: number;
+    /** Seconds the run took. */
+    duration: number;
+    '5xx': number;
   }
   interface Options {
     url: string;
@@ -20,6 +23,10 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
+    /** Requests to send in all (instead of a duration). */
+    amount?: number;
+    /** Called with each connection's client (e.g. to time every response). */
+    setupClient?: (client: { on(event: 'response', listener: (status: number, bytes: number, ms: number) => void): void }) => void;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }
