@@ -27,5 +27,5 @@ export default tseslint.config(
   { files: ['gateway/src/**/*.ts'], ignores: ['gateway/src/development/**'], rules: mocksBanned(false) },
   // The world's type may name the mock source's input (a service's mock functions, the host's world option).
   { files: ['subgraphs/src/**/*.ts'], ignores: ['subgraphs/src/source/mock.ts'], rules: mocksBanned(true) },
-  { files: ['schema/src/**/*.ts', 'journal/src/**/*.ts'], rules: mocksBanned(false) },
+  { files: ['schema/src/**/*.ts', 'journal/src/**/*.ts', 'accounts/src/**/*.ts'], rules: mocksBanned(false) },
 );

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One project per workspace package: tests mirror the source tree of each.
 export default defineConfig({
   test: {
-    projects: ['schema', 'mocks', 'subgraphs', 'journal', 'gateway', 'cli'],
+    projects: ['schema', 'mocks', 'subgraphs', 'journal', 'accounts', 'gateway', 'cli'],
     reporters: ['default', './test-summary-reporter.ts'],
     coverage: {
       provider: 'v8',
@@ -13,6 +13,7 @@ export default defineConfig({
         'subgraphs/src/**/*.ts',
         'subgraphs/services/**/*.ts',
         'journal/src/**/*.ts',
+        'accounts/src/**/*.ts',
         'gateway/src/**/*.ts',
         'cli/src/**/*.ts',
       ],

@@ -21,6 +21,8 @@ export interface GatewayConfig {
   identity?: { jwks: string; issuer: string; audience: string };
   caseRegistryUrl?: string;
   userRegistryUrl?: string;
+  /** The account register (docs/accounts.md); `http`: the outside register at userRegistryUrl, read only. */
+  accounts: { kind: 'http' } | { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string } | { kind: 'memory' };
   registryAuthorization?: string;
   registryTimeoutMs: number;
   /** Subgraph URL per slug; absent: hosted in-process. */
@@ -89,7 +91,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
   if (mode === 'production') {
     if (!identity) throw new ConfigError('production mode needs the identity provider: NEGIZ_JWKS, NEGIZ_ISSUER, NEGIZ_AUDIENCE');
     if (!e.NEGIZ_CASE_REGISTRY_URL) throw new ConfigError('production mode needs NEGIZ_CASE_REGISTRY_URL (the case registries)');
-    if (!e.NEGIZ_USER_REGISTRY_URL) throw new ConfigError('production mode needs NEGIZ_USER_REGISTRY_URL (the account register)');
+    if (!e.NEGIZ_USER_REGISTRY_URL && !e.NEGIZ_ACCOUNTS_URL)
+      throw new ConfigError('production mode needs the account register: NEGIZ_ACCOUNTS_URL (PostgreSQL) or NEGIZ_USER_REGISTRY_URL');
     if (e.NEGIZ_JOURNAL === 'memory') throw new ConfigError('production mode needs a durable journal (embedded or postgres)');
   }
   if (e.NEGIZ_JOURNAL === 'postgres' && !e.NEGIZ_JOURNAL_URL)
@@ -104,6 +107,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
     ...(identity ? { identity } : {}),
     ...(e.NEGIZ_CASE_REGISTRY_URL ? { caseRegistryUrl: e.NEGIZ_CASE_REGISTRY_URL } : {}),
     ...(e.NEGIZ_USER_REGISTRY_URL ? { userRegistryUrl: e.NEGIZ_USER_REGISTRY_URL } : {}),
+    accounts: e.NEGIZ_USER_REGISTRY_URL
+      ? { kind: 'http' }
+      : e.NEGIZ_ACCOUNTS_URL
+        ? { kind: 'postgres', url: e.NEGIZ_ACCOUNTS_URL }
+        : journal === 'memory' && !e.NEGIZ_ACCOUNTS_DIR
+          ? { kind: 'memory' }
+          : { kind: 'embedded', dataDir: e.NEGIZ_ACCOUNTS_DIR ?? join(e.NEGIZ_HOME, 'accounts') },
     ...(e.NEGIZ_REGISTRY_AUTHORIZATION ? { registryAuthorization: e.NEGIZ_REGISTRY_AUTHORIZATION } : {}),
     registryTimeoutMs: e.NEGIZ_REGISTRY_TIMEOUT_MS,
     subgraphs:

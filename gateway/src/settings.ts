@@ -48,7 +48,12 @@ export const settingsSchema = z.object({
   NEGIZ_CONTEXT_ALG: z.enum(['EdDSA', 'ES256']).default('EdDSA').describe('algorithm of the context key'),
   NEGIZ_CONTEXT_PUBLIC_KEY: z.string().optional().describe('SPKI PEM public key of the context key (subgraph hosts)'),
 
-  NEGIZ_USER_REGISTRY_URL: z.url().optional().describe('(prod) account register: `GET {url}/users/{login}`'),
+  NEGIZ_USER_REGISTRY_URL: z.url().optional().describe('an outside account register, read only: `GET {url}/users/{login}`; unset: the account register below'),
+  NEGIZ_ACCOUNTS_URL: z.string().optional().describe('`postgres://...`: the account register (docs/accounts.md) in PostgreSQL; unset: embedded'),
+  NEGIZ_ACCOUNTS_DIR: z
+    .string()
+    .optional()
+    .describe("the embedded account register's directory (default `$NEGIZ_HOME/accounts`; in memory with `NEGIZ_JOURNAL=memory`)"),
   NEGIZ_CASE_REGISTRY_URL: z
     .url()
     .optional()
@@ -91,7 +96,10 @@ export const settingsSchema = z.object({
   NEGIZ_JOURNAL_CONNECT_TIMEOUT_MS: count().default(2_000).describe('PostgreSQL connect timeout'),
   NEGIZ_JOURNAL_QUERY_TIMEOUT_MS: count().default(10_000).describe('PostgreSQL query timeout'),
 
-  NEGIZ_REDIS_URL: z.string().optional().describe('`redis://...`: per-user budgets and APQ shared by every gateway; unset: in memory'),
+  NEGIZ_REDIS_URL: z
+    .string()
+    .optional()
+    .describe('`redis://...`: per-user budgets and APQ shared by every gateway, account changes announced to every replica; unset: in memory'),
   NEGIZ_MAX_DEPTH: count().default(limits.maxDepth).describe('selection depth (`QUERY_TOO_DEEP`)'),
   NEGIZ_MAX_ALIASES: count(0).default(limits.maxAliases).describe('aliases per operation (`TOO_MANY_ALIASES`)'),
   NEGIZ_MAX_COST: count().default(limits.maxCost).describe('GraphQL Armor cost (`QUERY_TOO_COSTLY`)'),

@@ -14,6 +14,7 @@ import { contextKeys } from '@negiz/subgraphs/context.ts';
 import { createSubgraphHost, type SubgraphHost } from '@negiz/subgraphs/host.ts';
 import { InProcessGraphQLDataSource } from '@negiz/subgraphs/inprocess.ts';
 import { loadServices } from '@negiz/subgraphs/registry.ts';
+import { openGatewayAccounts } from './accounts/register.ts';
 import { devIdentityProvider, type DevIdentityProvider } from './authenticate/dev-idp.ts';
 import { httpUserRegistry } from './authenticate/http-users.ts';
 import {
@@ -129,17 +130,22 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     });
   }
   const auth = { authorization: config.registryAuthorization, timeoutMs: config.registryTimeoutMs };
-  const userSource: UserRegistry | undefined = config.userRegistryUrl
-    ? httpUserRegistry(config.userRegistryUrl, auth)
-    : world && development?.demoUserRegistry(world);
+  // Embedded (PGlite under .negiz/journal) by default; PostgreSQL when NEGIZ_JOURNAL_URL is set (docs/journal.md).
+  const journal: Journal = hooks.journal ?? (config.journal === 'memory' ? new MemoryJournal() : await createJournal(journalConfigOf(config)));
+  // The account register beside it, unless an outside one is configured; the demo users in development (docs/accounts.md).
+  const seedIdp = idp;
+  const register = await openGatewayAccounts(
+    config,
+    journal,
+    development && world && seedIdp ? { seed: (r) => development.loadDemoAccounts(r, world, seedIdp) } : {},
+  );
+  const userSource: UserRegistry | undefined = config.userRegistryUrl ? httpUserRegistry(config.userRegistryUrl, auth) : register?.users;
   const cases: CaseRegistry | undefined = config.caseRegistryUrl
     ? new HttpCaseRegistry({ baseUrl: config.caseRegistryUrl, ...auth })
     : world && development?.mockCaseRegistry(world);
   if (!userSource || !cases) throw new ConfigError('the user and case registries are needed: NEGIZ_USER_REGISTRY_URL and NEGIZ_CASE_REGISTRY_URL');
   const users = cachedUserRegistry(userSource, config.userStatusCacheMs);
-
-  // Embedded (PGlite under .negiz/journal) by default; PostgreSQL when NEGIZ_JOURNAL_URL is set (docs/journal.md).
-  const journal: Journal = hooks.journal ?? (config.journal === 'memory' ? new MemoryJournal() : await createJournal(journalConfigOf(config)));
+  await register?.attach(users);
 
   const authenticate = createAuthenticator(verifier, users);
   // GraphiQL at /graphiql in development (its directory is the demo world); tests may pass their own routes.
@@ -190,9 +196,11 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     routes: async (app, facts) => {
       await graphiql?.(app, facts);
       await reports?.(app);
+      await register?.routes(verifier, users)(app);
     },
   });
   server.app.addHook('onClose', async () => {
+    await register?.close().catch(() => undefined);
     await journal.close().catch(() => undefined);
     await host?.close();
     await redis?.quit().catch(() => undefined);

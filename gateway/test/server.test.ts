@@ -19,7 +19,7 @@ beforeAll(async () => {
       { login: 'inv2', status: 'ACTIVE', role: 3 },
       { login: 'blocked', status: 'BLOCKED', role: 3 },
       { login: 'suspended', status: 'SUSPENDED', role: 3 },
-      { login: 'new', status: 'AGREEMENT_NOT_ACCEPTED', role: 3 },
+      { login: 'new', status: 'ACTIVE', role: 3, agreementAccepted: false },
     ],
   });
   const cases = h.cases;
@@ -108,7 +108,7 @@ describe('authenticate', () => {
   it('refuses blocked, suspended and not-yet-agreed accounts (403)', async () => {
     expectRefusal(await ask('blocked', CRIMINAL), 403, 'ACCOUNT_BLOCKED');
     expectRefusal(await ask('suspended', CRIMINAL), 403, 'ACCOUNT_SUSPENDED');
-    expectRefusal(await ask('new', CRIMINAL), 403, 'AGREEMENT_NOT_ACCEPTED');
+    expectRefusal(await ask('new', CRIMINAL), 403, 'AGREEMENT_REQUIRED');
   });
 
   it('refuses a user blocked after login on the next request, with the same still-valid token', async () => {

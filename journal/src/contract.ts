@@ -4,7 +4,7 @@
  */
 import type { BasisCode } from '@negiz/schema';
 
-export type ClientKind = 'PORTAL' | 'COURT' | 'GRAPHIQL' | 'REPORTS' | 'CITIZEN_PORTAL' | 'CLI';
+export type ClientKind = 'PORTAL' | 'COURT' | 'GRAPHIQL' | 'REPORTS' | 'CITIZEN_PORTAL' | 'CLI' | 'ADMIN' | 'HR_SYSTEM';
 export type JournalOutcome = 'RELEASED' | 'PARTIAL' | 'REFUSED' | 'FAILED';
 export type SubjectRef = { kind: 'IIN' | 'BIN' | 'VIN' | 'PLATE' | 'SERIAL' | 'CADASTRAL' | 'OTHER'; value: string };
 
@@ -24,7 +24,12 @@ export interface JournalEntryInput {
     /** VERIFIED, or the refusal code of the basis stage (BASIS_NOT_YOURS, CASE_CLOSED, ...). */
     verification: string;
   };
-  operation: { name?: string; documentHash: string; persistedId?: string; kind: 'query' | 'mutation' | 'subscription' | 'journal-read' | 'destroy' };
+  operation: {
+    name?: string;
+    documentHash: string;
+    persistedId?: string;
+    kind: 'query' | 'mutation' | 'subscription' | 'journal-read' | 'destroy' | 'account';
+  };
   /** The subjects asked about, taken from arguments and variables. */
   subjects: SubjectRef[];
   /** Slugs of the services actually called. */
@@ -39,6 +44,8 @@ export interface JournalEntryInput {
   durationMs: number;
   /** The case the entry belongs to, for lawful destruction (p.48). */
   caseNumber?: string;
+  /** Why, for entries without a basis (account changes); kept in the personal part like basis.reason. */
+  reason?: string;
 }
 
 export interface JournalReceipt {

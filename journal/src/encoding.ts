@@ -71,7 +71,7 @@ export function personalPartOf(entry: JournalEntryInput): PersonalPart {
     subjects: entry.subjects.map((s) => ({ kind: s.kind, value: s.value })),
     basisNumber: entry.basis?.number,
     instruction: entry.basis?.instruction,
-    reason: entry.basis?.reason,
+    reason: entry.basis?.reason ?? entry.reason,
     caseNumber: entry.caseNumber,
   };
 }

@@ -95,6 +95,17 @@ export async function flagRows(rows: ReportRow[], options: FlagOptions = {}): Pr
     }
   }
 
+  // The body's HR system told us of an order more than 24 hours after it was signed (p.14, p.15).
+  for (const row of rows) {
+    if (row.operation.kind === 'account' && row.note?.late) {
+      add(
+        row,
+        'LATE_HR_NOTICE',
+        `the HR notice of order ${row.note.document ?? ''} arrived ${row.note.late} hours after the order's date (the order allows 24)`,
+      );
+    }
+  }
+
   // Patterns across rows.
   const usersBySubject = new Map<string, Set<string>>();
   const subjectsByUserDay = new Map<string, Set<string>>();

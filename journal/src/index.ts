@@ -4,7 +4,7 @@
  */
 export * from './contract.ts';
 export { journalConfigFromEnv, type JournalConfig } from './config.ts';
-export { createJournal, openJournalDatabase, type JournalActor, type JournalReadInput, type JournalService } from './journal.ts';
+export { createJournal, openJournalDatabase, type AccountChangeInput, type JournalActor, type JournalReadInput, type JournalService } from './journal.ts';
 export { MemoryJournal } from './memory.ts';
 export { journalReportsPlugin, type JournalPrincipal, type ReportsPluginOptions } from './routes.ts';
 export { flagRows, type FlagOptions } from './flags.ts';

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { JournalUnavailableError, type Journal, type JournalEntryInput, type JournalReceipt } from './contract.ts';
+import type { AccountChangeInput } from './journal.ts';
 
 export class MemoryJournal implements Journal {
   readonly entries: JournalEntryInput[] = [];
@@ -19,6 +20,25 @@ export class MemoryJournal implements Journal {
       .update(JSON.stringify(entry))
       .digest('hex');
     return { id: String(this.entries.length - 1), leafHash };
+  }
+
+  /** Account changes, kept as entries of kind `account` (the durable journal's shape, without the note). */
+  recordAccount(change: AccountChangeInput): Promise<JournalReceipt> {
+    return this.record({
+      requestId: `account-${this.entries.length}`,
+      receivedAt: new Date(),
+      user: change.actor,
+      client: change.client,
+      operation: { name: change.action, documentHash: '', kind: 'account' },
+      subjects: [{ kind: 'OTHER', value: `account:${change.login}` }],
+      servicesCalled: [],
+      withheld: [],
+      outcome: change.outcome ?? 'RELEASED',
+      refusal: change.refusal,
+      recordCounts: {},
+      durationMs: 0,
+      reason: change.reason,
+    });
   }
 
   async close(): Promise<void> {}

@@ -107,6 +107,7 @@ function reportRow(raw: RawRow): ReportRow {
     refusal: sealed.refusal ?? null,
     recordCounts: sealed.recordCounts,
     durationMs: sealed.durationMs,
+    ...(sealed.note ? { note: sealed.note } : {}),
     destroyed: raw.destroyed_at != null || !personal,
     flags: [],
   };

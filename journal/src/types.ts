@@ -13,7 +13,8 @@ export type FlagCode =
   | 'CLUSTER_ON_SUBJECT'
   | 'MANY_SUBJECTS_PER_DAY'
   | 'OUTSIDE_WORKING_HOURS'
-  | 'REFUSED_THEN_RETRIED';
+  | 'REFUSED_THEN_RETRIED'
+  | 'LATE_HR_NOTICE';
 
 export interface Flag {
   code: FlagCode;
@@ -56,6 +57,8 @@ export interface ReportRow {
   refusal: string | null;
   recordCounts: Record<string, number>;
   durationMs: number;
+  /** Non-personal facts of special entries (account changes: what changed, the document, late). */
+  note?: Record<string, string | number>;
   /** The personal part was destroyed with its case (p.48). */
   destroyed: boolean;
   flags: Flag[];

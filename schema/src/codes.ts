@@ -6,7 +6,7 @@
  */
 
 /** Where in the system a code is answered. */
-export const STAGES = ['clients', 'authenticate', 'basis', 'policy', 'execute', 'release', 'journal', 'reports', 'subgraph', 'field'] as const;
+export const STAGES = ['clients', 'authenticate', 'basis', 'policy', 'execute', 'release', 'journal', 'reports', 'accounts', 'subgraph', 'field'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface CodeEntry {
@@ -197,13 +197,29 @@ export const CODES = {
     message: 'The account is suspended (order No. 21 p.14, p.15): requests are refused',
     docs: 'api.md#1-the-token-order-no-21-p2-p18',
   },
-  AGREEMENT_NOT_ACCEPTED: {
+  ACCOUNT_CLOSED: {
     status: 403,
     stages: ['authenticate'],
     rule: 'Appendix 6',
-    meaning: 'the user agreement is not signed yet',
-    message: 'The user agreement has not been accepted (order No. 21, Appendix 6): sign it with the EDS before requesting data',
-    docs: 'api.md#1-the-token-order-no-21-p2-p18',
+    meaning: 'the account is closed',
+    message: 'The account is closed (order No. 21, Appendix 6): requests are refused',
+    docs: 'accounts.md#the-lifecycle',
+  },
+  ACCOUNT_PENDING_ROLE: {
+    status: 403,
+    stages: ['authenticate'],
+    rule: 'p.14',
+    meaning: "the user was transferred: the old role is revoked and the new one awaits the operator's approval",
+    message: 'The account has no role: after a transfer the new role applies once the operator approves it (order No. 21 p.14)',
+    docs: 'accounts.md#the-lifecycle',
+  },
+  AGREEMENT_REQUIRED: {
+    status: 403,
+    stages: ['authenticate'],
+    rule: 'Appendix 6',
+    meaning: 'the current version of the user agreement is not accepted yet: everything but POST /agreement/accept is refused',
+    message: 'The user agreement in force has not been accepted (order No. 21, Appendix 6): sign it with your key and POST it to /agreement/accept',
+    docs: 'accounts.md#the-agreement',
   },
 
   // Basis (docs/api.md#2-the-legal-basis-p1-p5-p20-p22)
@@ -496,6 +512,121 @@ export const CODES = {
     meaning: "the HTTP adapter's upstream did not answer in time",
     message: 'The upstream of the service did not answer in time',
     docs: 'services.md#errors-extensionscode',
+  },
+
+  // Accounts: the register's tools, the agreement, the HR feed (docs/accounts.md)
+  ACCOUNT_NOT_FOUND: {
+    status: 404,
+    stages: ['accounts'],
+    rule: 'p.2',
+    meaning: 'no account with this login in the register',
+    message: 'No such account in the register (order No. 21 p.2)',
+    docs: 'accounts.md#who-may-do-what',
+  },
+  ACCOUNT_EXISTS: {
+    status: 409,
+    stages: ['accounts'],
+    rule: 'p.2',
+    meaning: 'an account with this login is already registered',
+    message: 'An account with this login is already registered (order No. 21 p.2)',
+    docs: 'accounts.md#who-may-do-what',
+  },
+  ACCOUNT_CHANGE_INVALID: {
+    status: 400,
+    statuses: [400, 409],
+    stages: ['accounts'],
+    rule: 'p.2, p.10, p.14',
+    meaning: "the change is malformed (400) or does not fit the account's state (409): the message says which",
+    message: 'The account change is not valid (order No. 21 p.2, p.14)',
+    docs: 'accounts.md#who-may-do-what',
+  },
+  REASON_REQUIRED: {
+    status: 400,
+    stages: ['accounts'],
+    rule: 'p.14, p.15',
+    meaning: 'an account change without a reason',
+    message: 'Every change of an account needs its reason (order No. 21 p.14, p.15): it is journaled',
+    docs: 'accounts.md#who-may-do-what',
+  },
+  OPERATOR_REQUIRED: {
+    status: 403,
+    stages: ['accounts'],
+    rule: 'p.34 (the OPERATOR grant: Appendix 1 has no operator row)',
+    meaning: 'the account tools need the OPERATOR grant',
+    message: "The account tools are the operator's (order No. 21 p.34): the OPERATOR grant is required",
+    docs: 'accounts.md#who-may-do-what',
+  },
+  ROLE_NOT_PENDING: {
+    status: 409,
+    stages: ['accounts'],
+    rule: 'p.14',
+    meaning: 'approve-role on an account with no new role waiting',
+    message: 'No new role awaits approval on this account (order No. 21 p.14)',
+    docs: 'accounts.md#the-hr-feed',
+  },
+  ROLE_APPROVAL_EXPIRED: {
+    status: 409,
+    stages: ['accounts'],
+    rule: 'p.14, p.15; seed 003 p.4',
+    meaning: 'the new role waited more than 24 hours for approval: it lapsed and the account stays without a role until a new decision',
+    message: 'The approval of the new role came more than 24 hours after the transfer notice (order No. 21 p.14): it has lapsed, a new decision is needed',
+    docs: 'accounts.md#the-hr-feed',
+  },
+  AGREEMENT_SIGNATURE_INVALID: {
+    status: 400,
+    stages: ['accounts'],
+    rule: 'Appendix 6',
+    meaning: "the acceptance is not a compact JWS over {version, textHash} signed with the account's registered key",
+    message: "The agreement's acceptance must be a compact JWS over {version, textHash} signed with your key (order No. 21, Appendix 6)",
+    docs: 'accounts.md#the-agreement',
+  },
+  AGREEMENT_VERSION_OUTDATED: {
+    status: 409,
+    stages: ['accounts'],
+    rule: 'Appendix 6',
+    meaning: 'the signed version or text hash is not the agreement in force (extensions carry the current ones)',
+    message: 'The signed agreement is not the version in force (order No. 21, Appendix 6): sign the current version',
+    docs: 'accounts.md#the-agreement',
+  },
+  HR_EVENT_UNSIGNED: {
+    status: 401,
+    stages: ['accounts'],
+    rule: 'p.15',
+    meaning: 'the HR event is not a signed compact JWS',
+    message: "An HR event must be a compact JWS signed by the body's registered HR system (order No. 21 p.15)",
+    docs: 'accounts.md#the-hr-feed',
+  },
+  HR_EVENT_SIGNATURE_INVALID: {
+    status: 401,
+    stages: ['accounts'],
+    rule: 'p.15',
+    meaning: "the HR event's signature does not verify with its system's registered key",
+    message: "The HR event's signature does not verify with the key registered for its HR system (order No. 21 p.15)",
+    docs: 'accounts.md#the-hr-feed',
+  },
+  HR_SYSTEM_UNKNOWN: {
+    status: 401,
+    stages: ['accounts'],
+    rule: 'p.15',
+    meaning: "the event's kid names no registered HR system, or one not registered for the account's organisation",
+    message: 'The HR system is not registered with the operator (order No. 21 p.15)',
+    docs: 'accounts.md#the-hr-feed',
+  },
+  HR_EVENT_MALFORMED: {
+    status: 400,
+    stages: ['accounts'],
+    rule: 'p.15',
+    meaning: 'the signed payload is not an HR event (the message names the field)',
+    message: 'The HR event is malformed (order No. 21 p.15): see docs/accounts.md for its fields',
+    docs: 'accounts.md#the-hr-feed',
+  },
+  HR_EVENT_CONFLICT: {
+    status: 409,
+    stages: ['accounts'],
+    rule: 'p.15',
+    meaning: 'an event id already received with a different content',
+    message: 'This HR event id was already received with a different content (order No. 21 p.15): event ids are unique',
+    docs: 'accounts.md#the-hr-feed',
   },
 } as const satisfies Record<string, CodeEntry>;
 

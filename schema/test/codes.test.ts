@@ -6,7 +6,7 @@ import { CODES, codeEntry, isCode, STAGES, type CodeEntry } from '../src/codes.t
 import { withCodesTable } from '../src/codes-table.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SOURCES = ['gateway/src', 'journal/src', 'subgraphs/src', 'schema/src'];
+const SOURCES = ['gateway/src', 'journal/src', 'accounts/src', 'subgraphs/src', 'schema/src'];
 /** The register itself and its table name every code: they are not uses. */
 const REGISTER = new Set(['schema/src/codes.ts', 'schema/src/codes-table.ts']);
 /**

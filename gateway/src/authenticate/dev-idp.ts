@@ -1,10 +1,12 @@
 /**
  * The development identity provider: an ES256 key pair generated on first use under `.negiz/dev-idp/` (ignored
- * by git, never committed), a JWKS to verify with, and tokens for demo users. Only ever on in development mode.
+ * by git, never committed), a JWKS to verify with, and tokens for demo users. It also holds one signature key per
+ * demo user (`.negiz/dev-idp/users/`), standing in for the user's EDS when they sign the agreement. Only ever on in
+ * development mode.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
+import { CompactSign, exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
 
 export const DEV_ISSUER = 'https://idp.negiz.local/dev';
 export const DEV_AUDIENCE = 'negiz-gateway';
@@ -16,6 +18,18 @@ export interface DevIdentityProvider {
   /** Path of the JWKS file (for `NEGIZ_JWKS`). */
   jwksPath: string;
   issue(claims: DevTokenClaims): Promise<string>;
+  /** The demo user's public signature key (made on first use). */
+  userKey(login: string): Promise<JWK>;
+  /** A compact JWS over `payload` signed with the demo user's key (their acceptance of the agreement). */
+  signAs(login: string, payload: unknown): Promise<string>;
+}
+
+async function keyPairAt(path: string, kid: string): Promise<JWK> {
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as JWK;
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk: JWK = { ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' };
+  writeFileSync(path, JSON.stringify(jwk), { mode: 0o600 });
+  return jwk;
 }
 
 export interface DevTokenClaims {
@@ -47,7 +61,23 @@ export async function devIdentityProvider(stateDir = '.negiz'): Promise<DevIdent
   const jwks: JSONWebKeySet = { keys: [publicJwk] };
   if (!existsSync(jwksPath) || readFileSync(jwksPath, 'utf8') !== JSON.stringify(jwks)) writeFileSync(jwksPath, JSON.stringify(jwks));
   const key = await importJWK(privateJwk, 'ES256');
+  const userDir = join(dir, 'users');
+  const userJwk = (login: string): Promise<JWK> => {
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(login)) throw new RangeError('a demo login is lower-case letters, digits, . _ -');
+    mkdirSync(userDir, { recursive: true, mode: 0o700 });
+    return keyPairAt(join(userDir, `${login}.jwk.json`), `user-${login}`);
+  };
   return {
+    async userKey(login) {
+      const { d: _private, ...publicJwk } = await userJwk(login);
+      return publicJwk;
+    },
+    async signAs(login, payload) {
+      const jwk = await userJwk(login);
+      return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+        .setProtectedHeader({ alg: 'ES256', kid: jwk.kid! })
+        .sign(await importJWK(jwk, 'ES256'));
+    },
     issuer: DEV_ISSUER,
     audience: DEV_AUDIENCE,
     jwks,

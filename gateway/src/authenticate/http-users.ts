@@ -1,17 +1,23 @@
 /**
  * The user registry over HTTP (the operator's account register, fed by the HR integration of p.15):
- * `GET {base}/users/{login}` -> `{login, status, role}`, 404 when not registered. Any other answer throws, and
+ * `GET {base}/users/{login}` -> `{login, status, role, grants, agreementAccepted}`, 404 when not registered. Any other answer throws, and
  * the authenticate stage then refuses (an account whose status is unknown does not work).
  */
 import { z } from 'zod';
 import type { UserRecord, UserRegistry } from './users.ts';
 
-const userSchema = z.object({
-  login: z.string(),
-  status: z.enum(['ACTIVE', 'BLOCKED', 'SUSPENDED', 'AGREEMENT_NOT_ACCEPTED']),
-  role: z.number().int().optional(),
-  grants: z.array(z.string()).optional(),
-});
+// AGREEMENT_NOT_ACCEPTED is the older registers' way of saying agreementAccepted: false.
+const userSchema = z
+  .object({
+    login: z.string(),
+    status: z.enum(['ACTIVE', 'BLOCKED', 'SUSPENDED', 'CLOSED', 'PENDING_ROLE', 'AGREEMENT_NOT_ACCEPTED']),
+    role: z.number().int().optional(),
+    grants: z.array(z.string()).optional(),
+    agreementAccepted: z.boolean().optional(),
+  })
+  .transform(({ status, ...user }): UserRecord =>
+    status === 'AGREEMENT_NOT_ACCEPTED' ? { ...user, status: 'ACTIVE', agreementAccepted: false } : { ...user, status },
+  );
 
 export function httpUserRegistry(baseUrl: string, options: { timeoutMs?: number; authorization?: string } = {}): UserRegistry {
   const base = baseUrl.replace(/\/+$/, '');

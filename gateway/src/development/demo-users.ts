@@ -14,7 +14,14 @@ export const EGOV_PORTAL_ACCOUNT = { login: 'egov.portal', role: 20, organisatio
 
 export function demoUserRegistry(world: World): MemoryUserRegistry {
   return new MemoryUserRegistry([
-    ...demoUsers(world).map((u) => ({ login: u.login, status: u.status, role: u.role, grants: u.grants.map(grantKind) })),
+    ...demoUsers(world).map((u) => ({
+      login: u.login,
+      // The demo world's AGREEMENT_NOT_ACCEPTED is an active account that has not accepted the agreement.
+      status: u.status === 'AGREEMENT_NOT_ACCEPTED' ? ('ACTIVE' as const) : u.status,
+      role: u.role,
+      grants: u.grants.map(grantKind),
+      agreementAccepted: u.status !== 'AGREEMENT_NOT_ACCEPTED',
+    })),
     { login: EGOV_PORTAL_ACCOUNT.login, status: 'ACTIVE' as const, role: EGOV_PORTAL_ACCOUNT.role },
   ]);
 }

@@ -8,6 +8,7 @@ import type { JournalService } from '@negiz/journal';
 import { grantKind } from './demo-users.ts';
 
 export { demoUserRegistry } from './demo-users.ts';
+export { loadDemoAccounts } from './demo-accounts.ts';
 export { mockCaseRegistry } from './case-registry.ts';
 export { demoCasesOf, demoLogin } from './graphiql.ts';
 export { worldFlags } from './world-flags.ts';

@@ -38,7 +38,7 @@ beforeAll(async () => {
       { login: 'inv', status: 'ACTIVE', role: 3 },
       { login: 'blocked', status: 'BLOCKED', role: 3 },
       { login: 'suspended', status: 'SUSPENDED', role: 3 },
-      { login: 'unsigned', status: 'AGREEMENT_NOT_ACCEPTED', role: 3 },
+      { login: 'unsigned', status: 'ACTIVE', role: 3, agreementAccepted: false },
     ],
   });
   h.cases.cases.set(`${GOOD.type}:${GOOD.number}`, { ...GOOD, status: 'OPEN', assignees: ['inv'], articles: ['190'] });
