@@ -3,6 +3,7 @@
  * /reports/subject for internal security, /reports/citizen for the e-government portal (no employee identity).
  * Every read, refused ones included, is journaled before anything is released.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Refusal, refusalBody } from '@negiz/schema';
@@ -51,6 +52,14 @@ const reportQuery = z
   .strict();
 const subjectQuery = z.union([z.object({ iin: z.string().regex(/^\d{12}$/) }).strict(), z.object({ bin: z.string().regex(/^\d{12}$/) }).strict()]);
 const citizenQuery = z.object({ iin: z.string().regex(/^\d{12}$/) }).strict();
+const proofQuery = z.object({ id: z.coerce.number().int().min(0) }).strict();
+const reviewBody = z.object({ entryId: z.number().int().min(0), comment: z.string().trim().min(1).max(2000) }).strict();
+
+/** The organisation an entry's sealed leaf names (no personal part needed). */
+function organisationOfLeaf(leaf: string): string | undefined {
+  const sealed = JSON.parse(leaf) as { user?: { organisation?: unknown } };
+  return typeof sealed.user?.organisation === 'string' ? sealed.user.organisation : undefined;
+}
 
 const MAX_PERIOD_MS = 366 * 24 * 3600_000;
 
@@ -92,20 +101,29 @@ export async function journalReportsPlugin(app: FastifyInstance, options: Report
     reply: FastifyReply,
     name: string,
     clientKind: 'REPORTS' | 'CITIZEN_PORTAL',
-    work: (principal: JournalPrincipal) => Promise<{ rows: number; subjects?: SubjectRef[]; send: (receiptId: string) => unknown }>,
+    work: (principal: JournalPrincipal) => Promise<{
+      rows: number;
+      subjects?: SubjectRef[];
+      /** Records the entry itself instead of a read (a review is an act, not a read). */
+      record?: () => Promise<{ id: string }>;
+      send: (receiptId: string) => unknown;
+    }>,
   ): Promise<unknown> => {
     let principal: JournalPrincipal | undefined;
     try {
       principal = await principalOf(request);
       const result = await work(principal);
-      const receipt = await journal.recordRead({
-        actor: principal,
-        client: { kind: clientKind, id: 'reports-api' },
-        name,
-        parameters: request.query,
-        subjects: result.subjects,
-        rows: result.rows,
-      });
+      const actor = principal;
+      const receipt = result.record
+        ? await result.record()
+        : await journal.recordRead({
+            actor,
+            client: { kind: clientKind, id: 'reports-api' },
+            name,
+            parameters: request.query,
+            subjects: result.subjects,
+            rows: result.rows,
+          });
       reply.header('x-negiz-journal-entry', receipt.id);
       return result.send(receipt.id);
     } catch (error) {
@@ -124,7 +142,7 @@ export async function journalReportsPlugin(app: FastifyInstance, options: Report
             actor: principal,
             client: { kind: clientKind, id: 'reports-api' },
             name,
-            parameters: request.query,
+            parameters: request.query ?? null,
             outcome: 'REFUSED',
             refusal: refusal.code,
           })
@@ -198,6 +216,65 @@ export async function journalReportsPlugin(app: FastifyInstance, options: Report
       const q = citizenQuery.parse(request.query);
       const rows = await citizenDisclosure(journal.store, q.iin);
       return { rows: rows.length, subjects: [{ kind: 'IIN', value: q.iin }], send: () => reply.send({ count: rows.length, consultations: rows }) };
+    }),
+  );
+
+  /**
+   * The inclusion proof of one entry against the latest signed checkpoint: supervisors for their organisation's
+   * entries, internal security for any. The leaf is the sealed part only (no personal data).
+   */
+  app.get('/reports/proof', (request, reply) =>
+    journaled(request, reply, 'reports.proof', 'REPORTS', async (principal) => {
+      const security = principal.grants?.includes('INTERNAL_SECURITY') ?? false;
+      await requireGrant(principal, security ? 'INTERNAL_SECURITY' : 'REPORTS');
+      const q = proofQuery.parse(request.query);
+      if ((await journal.store.size()) <= q.id) throw new Refusal('BAD_REQUEST', `The journal has no entry ${q.id}.`);
+      // A fresh entry is covered once a checkpoint is signed (every second); sign now rather than make the reader wait.
+      await journal.checkpoint();
+      const proof = await journal.prove(q.id);
+      if (!security && organisationOfLeaf(proof.leaf) !== principal.organisation) {
+        throw new Refusal('OTHER_ORGANISATION', "Supervisors see only their own organisation's requests (p.10).");
+      }
+      return { rows: 1, send: (receipt) => reply.send({ journalEntry: receipt, proof }) };
+    }),
+  );
+
+  /**
+   * The supervisor's monthly review of one request (p.10) leaves its own entry: sealed, the reviewed entry's id
+   * (`note.reviewOf`); personal, the comment (it may name people).
+   */
+  app.post('/reports/review', (request, reply) =>
+    journaled(request, reply, 'reports.review', 'REPORTS', async (principal) => {
+      await requireGrant(principal, 'REPORTS');
+      const body = reviewBody.parse(request.body ?? {});
+      if ((await journal.store.size()) <= body.entryId) throw new Refusal('BAD_REQUEST', `The journal has no entry ${body.entryId}.`);
+      const reviewed = await journal.store.entry(body.entryId);
+      if (!reviewed || organisationOfLeaf(reviewed.body) !== principal.organisation) {
+        throw new Refusal('OTHER_ORGANISATION', "Supervisors review only their own organisation's requests (p.10).");
+      }
+      const actor = { login: principal.login, role: principal.role, organisation: principal.organisation };
+      return {
+        rows: 1,
+        record: () =>
+          journal.writer.record(
+            {
+              requestId: randomUUID(),
+              receivedAt: new Date(),
+              user: actor,
+              client: { kind: 'REPORTS', id: 'reports-api' },
+              operation: { name: 'reports.review', documentHash: createHash('sha256').update(JSON.stringify(body)).digest('hex'), kind: 'journal-read' },
+              subjects: [],
+              servicesCalled: ['journal'],
+              withheld: [],
+              outcome: 'RELEASED',
+              recordCounts: {},
+              durationMs: 0,
+              reason: body.comment,
+            },
+            { reviewOf: body.entryId },
+          ),
+        send: (receipt) => reply.code(201).send({ journalEntry: receipt, reviewOf: body.entryId }),
+      };
     }),
   );
 }
