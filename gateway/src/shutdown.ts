@@ -18,6 +18,8 @@ export async function shutDownGateway(
 ): Promise<ShutdownResult> {
   let drained = true;
   const closing = gateway.app.close();
+  // A keep-alive connection whose request was just answered would hold the close until its idle timeout.
+  const idle = setInterval(() => gateway.app.server.closeIdleConnections(), 50);
   const timer = setTimeout(() => {
     drained = false;
     options.logger?.warn({ timeoutMs: options.timeoutMs }, 'shutdown: requests still in flight, connections cut');
@@ -27,6 +29,7 @@ export async function shutDownGateway(
     await closing;
   } finally {
     clearTimeout(timer);
+    clearInterval(idle);
   }
   // The server's own close hooks close the journal too; closing again is a no-op, and a journal given by the caller
   // is closed here.

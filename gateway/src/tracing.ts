@@ -33,17 +33,6 @@ export function traceHeaders(span: Span): Record<string, string> {
   return carrier;
 }
 
-/** The spans of a request, for the subgraph calls made on its behalf. */
-const requestTraces = new WeakMap<object, Context>();
-
-export function setRequestTrace(request: object, context: Context): void {
-  requestTraces.set(request, context);
-}
-
-export function requestTrace(request: object): Context {
-  return requestTraces.get(request) ?? ROOT_CONTEXT;
-}
-
 export interface Tracing {
   /** Exports what is still buffered and stops. */
   close(): Promise<void>;

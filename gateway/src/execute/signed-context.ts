@@ -5,11 +5,11 @@
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { GATEWAY_CONTEXT_HEADER, REQUEST_ID_HEADER, type GatewayClaims } from '@negiz/schema';
 import type { GatewayMetrics } from '../metrics.ts';
 import type { OperationContext } from '../pipeline/context.ts';
-import { gatewayTracer, requestTrace, traceHeaders } from '../tracing.ts';
+import { gatewayTracer, traceHeaders } from '../tracing.ts';
 import { operationOf } from './stage.ts';
 import { normaliseSubgraphErrorPath } from './error-paths.ts';
 
@@ -56,7 +56,7 @@ export class SignedContextDataSource implements GraphQLDataSource {
     const span = gatewayTracer().startSpan(
       `negiz.subgraph ${this.#audience}`,
       { kind: SpanKind.CLIENT, attributes: { 'negiz.service': this.#audience } },
-      requestTrace(operation.request),
+      operation.request.traceContext ?? ROOT_CONTEXT,
     );
     // A Map is all either transport reads (get, iteration) and costs a fraction of a fetch Headers object.
     const headers = new Map([[GATEWAY_CONTEXT_HEADER, await token], [REQUEST_ID_HEADER, operation.requestId], ...Object.entries(traceHeaders(span))]);

@@ -4,6 +4,7 @@
  * several operations: they share the token and the client, and each brings its own basis.
  */
 import { randomUUID } from 'node:crypto';
+import type { Context } from '@opentelemetry/api';
 import type { FormattedExecutionResult } from 'graphql';
 import type { JournalReceipt } from '@negiz/journal';
 import type { Refusal } from '@negiz/schema';
@@ -94,6 +95,8 @@ export interface RequestContext {
 
   /** The stages run so far, in order, with their timings: a reader (or a tracer) follows the request here. */
   readonly trace: StageTrace[];
+  /** The request's OpenTelemetry span, set by the runner: each subgraph call is a child of it. */
+  traceContext?: Context;
   /** Set when a stage refused the whole request. */
   refusal?: Refusal;
   /** The journal entry recording the refusal, when the refusing stage journaled it. */

@@ -6,7 +6,7 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { Refusal } from '@negiz/schema';
 import type { Logger } from 'pino';
-import { gatewayTracer, incomingTrace, setRequestTrace } from '../tracing.ts';
+import { gatewayTracer, incomingTrace } from '../tracing.ts';
 import type { RequestContext, StageName } from './context.ts';
 
 export interface Stage {
@@ -32,9 +32,10 @@ export function pipeline(stages: readonly Stage[], logger?: Logger): Pipeline {
     async run(request) {
       // One span per request (continuing the caller's traceparent, if any) and one per stage: names and codes only.
       const tracer = gatewayTracer();
-      const root = tracer.startSpan('negiz.request', { attributes: { 'negiz.operations': request.operations.length } }, incomingTrace(request.headers));
-      const parent = trace.setSpan(incomingTrace(request.headers), root);
-      setRequestTrace(request, parent);
+      const incoming = incomingTrace(request.headers);
+      const root = tracer.startSpan('negiz.request', { attributes: { 'negiz.operations': request.operations.length } }, incoming);
+      const parent = trace.setSpan(incoming, root);
+      request.traceContext = parent;
       try {
         for (const stage of stages) {
           const started = performance.now();
