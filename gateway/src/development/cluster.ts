@@ -158,6 +158,24 @@ function startChild<T>(
   });
 }
 
+/** Until the gateway answers /readyz with 200 (journal writable, registries reachable, supergraph loaded). */
+async function ready(graphqlUrl: string): Promise<void> {
+  const url = graphqlUrl.replace(/\/graphql$/, '/readyz');
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the gateway at ${graphqlUrl} did not become ready: ${last}`);
+}
+
 async function stopChild(child: Child): Promise<void> {
   const proc = child.process;
   if (proc.exitCode !== null || proc.signalCode !== null) return;
@@ -246,6 +264,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const gateways = await Promise.all(
       Array.from({ length: gatewayCount }, async (_, i) => {
         const { found } = await startChild(children, `gateway ${i + 1}`, ['start'], gatewayEnv, inherit, (line) => /gateway at (\S+)/.exec(line)?.[1]);
+        await ready(found);
         return found;
       }),
     );

@@ -3,6 +3,7 @@ import { getNamedType, isCompositeType, isEnumType, isObjectType, isScalarType, 
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, type BasisCode } from '@negiz/schema';
+import { postgresClient } from '@negiz/journal/sql-client.ts';
 import { defaultWorld } from '@negiz/mocks';
 import { configFromEnv, DEFAULT_SUPERGRAPH } from '../../src/config.ts';
 import { contextKeyPair, shareServices, startCluster, type Cluster } from '../../src/development/cluster.ts';
@@ -156,7 +157,7 @@ describe('two gateway processes over three subgraph-host processes, the registri
       expect(answer.body.data).toEqual(expected);
       receipts.push(answer.body.extensions!.journal!.id);
     }
-  });
+  }, 60_000);
 
   it('refuses a case closed in the registry on both gateways from the next request', async () => {
     const small = `query Small { person(iin: "${defaultWorld().personAt(0).iin}") { __typename } }`;
@@ -172,7 +173,7 @@ describe('two gateway processes over three subgraph-host processes, the registri
       expect(answer.body.errors?.[0]?.extensions?.code).toBe('CASE_CLOSED');
       if (answer.body.extensions?.journal) receipts.push(answer.body.extensions.journal.id);
     }
-  });
+  }, 20_000);
 
   it("answers a user's open cases over the registry contract (GET /users/{login}/cases), the closed one no longer among them", async () => {
     const response = await fetch(`${cluster.registry.url}/users/${LOGIN}/cases`);
@@ -195,13 +196,20 @@ describe('two gateway processes over three subgraph-host processes, the registri
     } finally {
       await journal.close();
     }
-  });
+  }, 20_000);
 
-  it('stops every process it started', async () => {
+  it('stops every process it started and drops its database', async () => {
+    for (const gateway of cluster.gateways) expect((await fetch(gateway.replace(/graphql$/, 'readyz'))).status).toBe(200);
     const pids = cluster.processes;
     expect(pids.length).toBe(5);
     expect(pids.every(alive)).toBe(true);
     await cluster.close();
     expect(pids.filter(alive)).toEqual([]);
+    const server = postgresClient({ url: 'postgres://postgres@127.0.0.1:5432/postgres', max: 1 });
+    try {
+      expect((await server.query('select 1 from pg_database where datname = $1', [cluster.database])).rows).toEqual([]);
+    } finally {
+      await server.close();
+    }
   }, 30_000);
 });
