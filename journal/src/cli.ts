@@ -145,6 +145,23 @@ export function registerJournalCommands(program: Command): void {
 
   actorOptions(
     journal
+      .command('retention')
+      .description('destroy the personal parts of entries whose case is unknown, older than the retention period (journaled)')
+      .option('--days <n>', 'the period; default NEGIZ_JOURNAL_RETENTION_UNKNOWN_CASE_DAYS', (v) => Number(v))
+      .option('--json', 'print JSON'),
+  ).action(async (o: { days?: number; json?: boolean; actor?: string; actorOrganisation?: string }) => {
+    await withJournal(async (j) => {
+      const result = await j.destroyUnknownCases(actorOf(o), o.days);
+      print(
+        !!o.json,
+        result,
+        () => `destroyed the personal part of ${result.destroyed} entries received before ${result.before}; recorded as entry ${result.receipt.id}`,
+      );
+    });
+  });
+
+  actorOptions(
+    journal
       .command('report')
       .description("an organisation's requests over a period, with flags (p.10)")
       .requiredOption('--organisation <org>', 'the organisation')

@@ -35,6 +35,11 @@ export interface JournalConfig {
   witnessRetryMs?: number;
   witnessRetryMaxMs?: number;
   witnessTimeoutMs?: number;
+  /**
+   * Days after which the personal parts of entries whose case is unknown (no case number) are destroyed by
+   * `negiz journal retention`; undefined keeps them (docs/journal.md "Retention").
+   */
+  retentionUnknownCaseDays?: number;
 }
 
 export interface WitnessConfigEntry {
@@ -42,6 +47,12 @@ export interface WitnessConfigEntry {
   url: string;
   /** Its verifier key, `<name>+<key id>+<base64>` (`negiz witness key`). */
   key: string;
+}
+
+function retentionDays(value: string | undefined): number | undefined {
+  if (!value?.trim()) return undefined;
+  if (!/^[1-9]\d*$/.test(value.trim())) throw new RangeError('NEGIZ_JOURNAL_RETENTION_UNKNOWN_CASE_DAYS must be a whole number of days');
+  return Number(value.trim());
 }
 
 /** NEGIZ_JOURNAL_WITNESSES: a JSON array of { url, key }, inline or in a file. */
@@ -65,5 +76,6 @@ export function journalConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cwd =
     migrate: env.NEGIZ_JOURNAL_MIGRATE !== '0',
     origin: env.NEGIZ_JOURNAL_ORIGIN ?? 'negiz-journal',
     witnesses: witnessesFrom(env.NEGIZ_JOURNAL_WITNESSES),
+    retentionUnknownCaseDays: retentionDays(env.NEGIZ_JOURNAL_RETENTION_UNKNOWN_CASE_DAYS),
   };
 }

@@ -44,31 +44,16 @@ export interface JournalService extends Journal {
   consistency(oldSize: number, newSize: number): Promise<{ oldSize: number; newSize: number; oldRoot: string; newRoot: string; proof: string[] }>;
   /** Full verification; with the witnesses' keys (default: the configured ones) their cosignatures are checked too. */
   verify(options?: { witnessKeys?: NoteKey[] }): Promise<VerifyReport>;
+  /**
+   * Retention of entries whose case is unknown: destroys the personal parts of those received more than `days`
+   * days ago (default: the configured retentionUnknownCaseDays); journaled first, like a case's destruction.
+   */
+  destroyUnknownCases(actor: JournalActor, days?: number): Promise<{ receipt: JournalReceipt; destroyed: number; before: string }>;
   /** Lawful destruction of a case's personal data (p.48); journaled first, then erased. */
   destroyCase(caseNumber: string, actor: JournalActor): Promise<{ receipt: JournalReceipt; destroyed: number }>;
   grant(grant: Omit<StoredGrant, 'id' | 'grantedAt' | 'revokedAt'>): Promise<number>;
   /** Journals a read of the journal (reports, proofs, lookups) before its result is released. */
   recordRead(read: JournalReadInput): Promise<JournalReceipt>;
-  /** Journals a change of an account (or a refused attempt at one) before it is answered. */
-  recordAccount(change: AccountChangeInput): Promise<JournalReceipt>;
-}
-
-export interface AccountChangeInput {
-  /** Who made the change: an operator, an HR system, the user (their agreement). */
-  actor: JournalActor;
-  client: JournalEntryInput['client'];
-  /** What was done, e.g. "account.block", "account.hr.TRANSFERRED". */
-  action: string;
-  /** The account changed; kept in the personal part. */
-  login: string;
-  /** What changed (statuses, roles, grant kinds, versions: no personal data); sealed. */
-  changes: Record<string, string | number>;
-  /** Why; kept in the personal part. */
-  reason: string;
-  /** The document the change rests on (the HR order's number, the Reports letter's reference); sealed. */
-  document?: string;
-  outcome?: JournalEntryInput['outcome'];
-  refusal?: string;
 }
 
 export interface JournalReadInput {
@@ -150,6 +135,11 @@ export async function createJournal(config: JournalConfig, injected?: { db?: Sql
   const timer = setInterval(() => void checkpoint().catch(() => undefined), config.checkpointIntervalMs ?? 1000);
   timer.unref();
   await sender.start().catch(() => undefined);
+  // This month's and the next two months' partitions, kept ahead daily (a missing month lands in the default one).
+  const prepareMonths = (): Promise<unknown> => store.prepareMonths(new Date(), 3).catch(() => undefined);
+  await prepareMonths();
+  const monthly = setInterval(() => void prepareMonths(), 24 * 3600_000);
+  monthly.unref();
   let closed = false;
 
   const service: JournalService = {
@@ -200,6 +190,31 @@ export async function createJournal(config: JournalConfig, injected?: { db?: Sql
       const destroyed = await store.destroyCase(caseNumber, Number(receipt.id));
       return { receipt, destroyed };
     },
+    async destroyUnknownCases(actor, days = config.retentionUnknownCaseDays) {
+      if (days === undefined || !Number.isInteger(days) || days < 1) {
+        throw new RangeError('journal: no retention period for entries whose case is unknown is set (NEGIZ_JOURNAL_RETENTION_UNKNOWN_CASE_DAYS)');
+      }
+      const before = new Date(Date.now() - days * 24 * 3600_000);
+      const count = await store.countUnknownCase(before);
+      const receipt = await writer.record(
+        {
+          requestId: randomUUID(),
+          receivedAt: new Date(),
+          user: actor,
+          client: { kind: 'CLI', id: 'negiz journal retention' },
+          operation: { name: 'journal.retention', documentHash: sha256(`retention:${before.toISOString()}`), kind: 'destroy' },
+          subjects: [],
+          servicesCalled: [],
+          withheld: [],
+          outcome: 'RELEASED',
+          recordCounts: { journal: count },
+          durationMs: 0,
+        },
+        { destroyedEntries: count, retentionDays: days },
+      );
+      const destroyed = await store.destroyUnknownCase(before, Number(receipt.id));
+      return { receipt, destroyed, before: before.toISOString() };
+    },
     grant: (grant) => store.addGrant(grant),
     recordRead(read) {
       return writer.record({
@@ -217,31 +232,11 @@ export async function createJournal(config: JournalConfig, injected?: { db?: Sql
         durationMs: 0,
       });
     },
-    recordAccount(change) {
-      const note: Record<string, string | number> = { ...change.changes, ...(change.document ? { document: change.document } : {}) };
-      return writer.record(
-        {
-          requestId: randomUUID(),
-          receivedAt: new Date(),
-          user: change.actor,
-          client: change.client,
-          operation: { name: change.action, documentHash: sha256(canonicalChange(change)), kind: 'account' },
-          subjects: [{ kind: 'OTHER', value: `account:${change.login}` }],
-          servicesCalled: [],
-          withheld: [],
-          outcome: change.outcome ?? 'RELEASED',
-          refusal: change.refusal,
-          recordCounts: {},
-          durationMs: 0,
-          reason: change.reason,
-        },
-        note,
-      );
-    },
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      clearInterval(monthly);
       await writer.close();
       try {
         await checkpoint();
@@ -263,8 +258,5 @@ async function trustedFrontier(key: CheckpointKey, latest: StoredCheckpoint | un
   if (!payload || payload.treeSize !== latest.treeSize || payload.rootHash !== frontier.root().toString('hex')) return undefined;
   return frontier;
 }
-
-const canonicalChange = (change: AccountChangeInput): string =>
-  JSON.stringify({ action: change.action, login: change.login, changes: change.changes, reason: change.reason, document: change.document ?? null });
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

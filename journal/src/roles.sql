@@ -26,4 +26,7 @@ grant usage on sequence journal_checkpoints_id_seq to negiz_journal_destroyer;
 grant select, insert, update on journal_witness_outbox, journal_witness_senders to negiz_gateway, negiz_journal_destroyer;
 grant select, insert on journal_witness_exchanges, journal_cosignatures to negiz_gateway, negiz_journal_destroyer;
 grant usage on sequence journal_witness_outbox_id_seq, journal_witness_exchanges_id_seq to negiz_gateway, negiz_journal_destroyer;
+-- Monthly partitions of the entries are prepared by whoever writes; retention runs as the destroyer.
+grant execute on function journal_prepare_months(date, integer) to negiz_gateway, negiz_journal_destroyer;
+grant execute on function journal_destroy_unknown_case(timestamptz, bigint) to negiz_journal_destroyer;
 -- Grants for Reports (p.10) are issued by the operator through the owner: `negiz journal grant ...`.

@@ -233,6 +233,33 @@ export class JournalStore {
     return toNumber(rows[0]!.destroyed);
   }
 
+  /** Creates the monthly partitions of entries from `from`'s month for `months` months (those missing). */
+  async prepareMonths(from: Date, months: number): Promise<number> {
+    const { rows } = await this.db.query<{ created: unknown }>('select journal_prepare_months($1::date, $2) as created', [
+      from.toISOString().slice(0, 10),
+      months,
+    ]);
+    return toNumber(rows[0]!.created);
+  }
+
+  /** Retention of entries whose case is unknown: erases their personal parts received before `before`. */
+  async destroyUnknownCase(before: Date, destructionEntry: number): Promise<number> {
+    const { rows } = await this.db.query<{ destroyed: unknown }>('select journal_destroy_unknown_case($1, $2) as destroyed', [
+      before.toISOString(),
+      destructionEntry,
+    ]);
+    return toNumber(rows[0]!.destroyed);
+  }
+
+  async countUnknownCase(before: Date): Promise<number> {
+    const { rows } = await this.db.query<{ n: unknown }>(
+      `select count(*) as n from journal_personal p join journal_entries e on e.id = p.entry_id
+        where e.received_at < $1 and p.case_number is null and p.destroyed_at is null`,
+      [before.toISOString()],
+    );
+    return toNumber(rows[0]!.n);
+  }
+
   async countCase(caseNumber: string): Promise<number> {
     const { rows } = await this.db.query<{ n: unknown }>('select count(*) as n from journal_personal where case_number = $1', [caseNumber]);
     return toNumber(rows[0]!.n);
