@@ -54,6 +54,26 @@ export interface JournalService extends Journal {
   grant(grant: Omit<StoredGrant, 'id' | 'grantedAt' | 'revokedAt'>): Promise<number>;
   /** Journals a read of the journal (reports, proofs, lookups) before its result is released. */
   recordRead(read: JournalReadInput): Promise<JournalReceipt>;
+  /** Journals a change of an account (or a refused attempt at one) before it is answered. */
+  recordAccount(change: AccountChangeInput): Promise<JournalReceipt>;
+}
+
+export interface AccountChangeInput {
+  /** Who made the change: an operator, an HR system, the user (their agreement). */
+  actor: JournalActor;
+  client: JournalEntryInput['client'];
+  /** What was done, e.g. "account.block", "account.hr.TRANSFERRED". */
+  action: string;
+  /** The account changed; kept in the personal part. */
+  login: string;
+  /** What changed (statuses, roles, grant kinds, versions: no personal data); sealed. */
+  changes: Record<string, string | number>;
+  /** Why; kept in the personal part. */
+  reason: string;
+  /** The document the change rests on (the HR order's number, the Reports letter's reference); sealed. */
+  document?: string;
+  outcome?: JournalEntryInput['outcome'];
+  refusal?: string;
 }
 
 export interface JournalReadInput {
@@ -232,6 +252,27 @@ export async function createJournal(config: JournalConfig, injected?: { db?: Sql
         durationMs: 0,
       });
     },
+    recordAccount(change) {
+      const note: Record<string, string | number> = { ...change.changes, ...(change.document ? { document: change.document } : {}) };
+      return writer.record(
+        {
+          requestId: randomUUID(),
+          receivedAt: new Date(),
+          user: change.actor,
+          client: change.client,
+          operation: { name: change.action, documentHash: sha256(canonicalChange(change)), kind: 'account' },
+          subjects: [{ kind: 'OTHER', value: `account:${change.login}` }],
+          servicesCalled: [],
+          withheld: [],
+          outcome: change.outcome ?? 'RELEASED',
+          refusal: change.refusal,
+          recordCounts: {},
+          durationMs: 0,
+          reason: change.reason,
+        },
+        note,
+      );
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -258,5 +299,8 @@ async function trustedFrontier(key: CheckpointKey, latest: StoredCheckpoint | un
   if (!payload || payload.treeSize !== latest.treeSize || payload.rootHash !== frontier.root().toString('hex')) return undefined;
   return frontier;
 }
+
+const canonicalChange = (change: AccountChangeInput): string =>
+  JSON.stringify({ action: change.action, login: change.login, changes: change.changes, reason: change.reason, document: change.document ?? null });
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
