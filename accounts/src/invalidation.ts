@@ -23,12 +23,19 @@ export interface ChangeListener {
 
 const quiet = { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
 
+/** How long a change's answer waits for its announcement (Redis slow or reconnecting): the cache's age bounds the rest. */
+const PUBLISH_WAIT_MS = 500;
+
 export function redisAccountPublisher(url: string): AccountChanges {
-  const redis = new Redis(url, quiet);
+  // Queued while (re)connecting, so that a change right after start or a blip is still announced.
+  const redis = new Redis(url, { ...quiet, enableOfflineQueue: true });
   redis.on('error', () => undefined);
   return {
     async publish(login) {
-      await redis.publish(ACCOUNTS_CHANNEL, login).catch(() => undefined);
+      const sent = redis.publish(ACCOUNTS_CHANNEL, login).catch(() => undefined);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([sent, new Promise((resolve) => (timer = setTimeout(resolve, PUBLISH_WAIT_MS)))]);
+      clearTimeout(timer);
     },
     async close() {
       redis.disconnect();

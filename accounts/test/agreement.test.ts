@@ -10,6 +10,8 @@ import { DEFAULT_AGREEMENT_DIR, loadAgreement, type Agreement } from '../src/agr
 import { AccountRegister } from '../src/register.ts';
 import { accountEntries, openFixture, withReason, type Fixture } from './databases.ts';
 
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
 const code = async (promise: Promise<unknown>): Promise<string> => {
   try {
     await promise;
@@ -42,8 +44,8 @@ describe('the agreement file', () => {
 
 describe("the user's acceptance", () => {
   let f: Fixture;
-  let key: CryptoKey;
-  let other: CryptoKey;
+  let key: PrivateKey;
+  let other: PrivateKey;
   beforeAll(async () => {
     f = await openFixture();
     const pair = await generateKeyPair('ES256', { extractable: true });

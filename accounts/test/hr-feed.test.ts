@@ -5,15 +5,17 @@ import { registerHrSystem, hrSystems } from '../src/hr-feed.ts';
 import { DAY_MS } from '../src/register.ts';
 import { accountEntries, openFixture, withReason, type Fixture } from './databases.ts';
 
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
 const ORG = 'Департамент полиции города Алматы';
 const HOUR = 3_600_000;
 
-async function keyPair(): Promise<{ privateKey: CryptoKey; publicJwk: JWK }> {
+async function keyPair(): Promise<{ privateKey: PrivateKey; publicJwk: JWK }> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), alg: 'ES256' } };
 }
 
-const sign = (payload: unknown, key: CryptoKey, kid = 'hr-mvd-almaty'): Promise<string> =>
+const sign = (payload: unknown, key: PrivateKey, kid = 'hr-mvd-almaty'): Promise<string> =>
   new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'ES256', kid }).sign(key);
 
 const code = async (promise: Promise<unknown>): Promise<string> => {
@@ -28,7 +30,7 @@ const code = async (promise: Promise<unknown>): Promise<string> => {
 
 describe('the HR feed', () => {
   let f: Fixture;
-  let hr: { privateKey: CryptoKey; publicJwk: JWK };
+  let hr: { privateKey: PrivateKey; publicJwk: JWK };
   let n = 0;
   let accounts = 0;
   let login = '';

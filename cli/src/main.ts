@@ -11,6 +11,7 @@ const PACKAGES: ReadonlyArray<{ commands: readonly string[]; load: () => Promise
   { commands: ['compose', 'serve-subgraphs', 'services'], load: async () => (await import('@negiz/subgraphs/cli.ts')).registerSubgraphCommands },
   { commands: ['mocks'], load: async () => (await import('@negiz/mocks/cli.ts')).registerMocksCommands },
   { commands: ['journal', 'witness'], load: async () => (await import('@negiz/journal/cli.ts')).registerJournalCommands },
+  { commands: ['users'], load: async () => (await import('@negiz/accounts/cli.ts')).registerUsersCommands },
   { commands: ['start', 'token', 'cluster', 'deploy'], load: async () => (await import('@negiz/gateway/cli.ts')).registerGatewayCommands },
   { commands: ['operations'], load: async () => (await import('@negiz/gateway/clients/operations/command.ts')).registerOperationsCommands },
 ];

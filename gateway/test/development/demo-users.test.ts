@@ -8,7 +8,16 @@ const world = defaultWorld();
 describe('the demo user register', () => {
   it('holds every demo user with their status, role and grant kinds, and the portal account', () => {
     const registry = demoUserRegistry(world);
-    for (const user of demoUsers(world)) expect(registry.user(user.login)).toMatchObject({ login: user.login, status: user.status, role: user.role });
+    for (const user of demoUsers(world)) {
+      // The world's AGREEMENT_NOT_ACCEPTED is an active account without the agreement (Appendix 6).
+      const agreed = user.status !== 'AGREEMENT_NOT_ACCEPTED';
+      expect(registry.user(user.login)).toMatchObject({
+        login: user.login,
+        status: agreed ? user.status : 'ACTIVE',
+        role: user.role,
+        agreementAccepted: agreed,
+      });
+    }
     expect(registry.user(EGOV_PORTAL_ACCOUNT.login)).toMatchObject({ status: 'ACTIVE', role: EGOV_PORTAL_ACCOUNT.role });
     expect(registry.user('nobody.here')).toBeUndefined();
     const supervisor = demoUsers(world).find((u) => u.grants.length > 0)!;
