@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { JournalConfig } from '@negiz/journal';
+import { witnessesFrom, type JournalConfig } from '@negiz/journal';
 import type { LimitsInput } from './clients/limits/options.ts';
 import { ConfigError, readSettings, type Settings } from './settings.ts';
 
@@ -55,6 +55,14 @@ export interface GatewayConfig {
   logLevel: string;
 }
 
+function witnessesOf(value: string | undefined): JournalConfig['witnesses'] {
+  try {
+    return witnessesFrom(value);
+  } catch (error) {
+    throw new ConfigError(`NEGIZ_JOURNAL_WITNESSES: ${(error as Error).message}`);
+  }
+}
+
 function journalConfigOf(e: Settings, kind: GatewayConfig['journal']): JournalConfig {
   const common: JournalConfig = {
     signingKey: e.NEGIZ_JOURNAL_KEY,
@@ -64,6 +72,7 @@ function journalConfigOf(e: Settings, kind: GatewayConfig['journal']): JournalCo
     maxQueue: e.NEGIZ_JOURNAL_MAX_QUEUE,
     maxBatch: e.NEGIZ_JOURNAL_MAX_BATCH,
     checkpointIntervalMs: e.NEGIZ_JOURNAL_CHECKPOINT_MS,
+    witnesses: witnessesOf(e.NEGIZ_JOURNAL_WITNESSES),
   };
   if (kind !== 'postgres') return { ...common, dataDir: e.NEGIZ_JOURNAL_DIR ?? join(e.NEGIZ_HOME, 'journal') };
   return {

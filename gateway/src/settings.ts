@@ -95,6 +95,10 @@ export const settingsSchema = z.object({
   NEGIZ_JOURNAL_POOL_SIZE: count().default(4).describe('PostgreSQL connections'),
   NEGIZ_JOURNAL_CONNECT_TIMEOUT_MS: count().default(2_000).describe('PostgreSQL connect timeout'),
   NEGIZ_JOURNAL_QUERY_TIMEOUT_MS: count().default(10_000).describe('PostgreSQL query timeout'),
+  NEGIZ_JOURNAL_WITNESSES: z
+    .string()
+    .optional()
+    .describe('witnesses each checkpoint is sent to: a JSON array of `{ "url", "key" }` (their verifier keys), inline or a file (docs/journal.md, Witnesses)'),
 
   NEGIZ_REDIS_URL: z
     .string()

@@ -44,6 +44,13 @@ describe('configuration', () => {
     expect(() => configFromEnv({ NEGIZ_JOURNAL: 'postgres' })).toThrow(/NEGIZ_JOURNAL_URL/);
   });
 
+  it("reads the journal's witnesses (a JSON array of url and verifier key)", () => {
+    const witnesses = [{ url: 'http://witness.prokuror:4100', key: 'witness.prokuror.kz/journal+da77ade7+BOvN63jn/bLvkieywe8R6UYAtVtNbZpXh34x7onlmtw2' }];
+    expect(configFromEnv({ NEGIZ_JOURNAL_WITNESSES: JSON.stringify(witnesses) }).journalConfig.witnesses).toEqual(witnesses);
+    expect(configFromEnv({}).journalConfig.witnesses).toEqual([]);
+    expect(() => configFromEnv({ NEGIZ_JOURNAL_WITNESSES: '[{"url":1}]' })).toThrow(/NEGIZ_JOURNAL_WITNESSES: .*JSON array/);
+  });
+
   it('reads the share of justification challenges (default 1 in 20, 0 turns them off)', () => {
     expect(configFromEnv({}).justificationShare).toBe(0.05);
     expect(configFromEnv({ NEGIZ_JUSTIFICATION_SHARE: '0' }).justificationShare).toBe(0);

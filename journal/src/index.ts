@@ -3,7 +3,7 @@
  * everything else in src/ is the journal's own business.
  */
 export * from './contract.ts';
-export { journalConfigFromEnv, type JournalConfig } from './config.ts';
+export { journalConfigFromEnv, witnessesFrom, type JournalConfig, type WitnessConfigEntry } from './config.ts';
 export { createJournal, openJournalDatabase, type AccountChangeInput, type JournalActor, type JournalReadInput, type JournalService } from './journal.ts';
 export { MemoryJournal } from './memory.ts';
 export { journalReportsPlugin, type JournalPrincipal, type ReportsPluginOptions } from './routes.ts';
