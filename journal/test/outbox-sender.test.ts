@@ -83,4 +83,39 @@ describe('delivery of checkpoints to a witness that is down for a while', () => 
     // The new process knew the witness's size from the stored cosignatures: no 409 was needed.
     expect((await witness.running!.witness.requests()).filter((r) => r.status !== 200)).toEqual([]);
   }, 60_000);
+
+  it('after a crash between the cosignature and its storage, a 409 leads to the same checkpoint cosigned again, not a second one', async () => {
+    const other = await createTestDatabase();
+    const log = await logKey();
+    const second = await testWitness('witness.second', [log.vkey]);
+    await second.start();
+    try {
+      const first = await createJournal({ url: other.url, checkpointIntervalMs: 3_600_000 }, { key: log.key });
+      await Promise.all(Array.from({ length: 4 }, () => first.record(sampleEntry())));
+      const checkpoint = (await first.checkpoint())!;
+      await first.close();
+      // The witness cosigned it, but the answer never reached the journal.
+      const answer = await fetch(`${second.url}/add-checkpoint`, { method: 'POST', body: `old 0\n\n${checkpoint.note}` });
+      expect(answer.status).toBe(200);
+      const journal2 = await createJournal(
+        { url: other.url, checkpointIntervalMs: 3_600_000, witnesses: [{ url: second.url, key: second.vkey }], witnessRetryMs: 40 },
+        { key: log.key },
+      );
+      try {
+        await until(async () => (await journal2.outbox.outbox()).every((r) => r.state === 'cosigned'));
+        const answers = (await journal2.outbox.exchanges()).filter((e) => e.direction === 'answered');
+        expect(answers.map((e) => [e.oldSize, e.status, e.body?.trim()])).toEqual([
+          [0, 409, String(checkpoint.treeSize)],
+          [checkpoint.treeSize, 200, expect.stringMatching(/^\u2014 witness\.second /u)],
+        ]);
+        expect((await second.running!.witness.history('negiz-journal')).map((c) => c.treeSize)).toEqual([checkpoint.treeSize]);
+        expect((await journal2.verify()).witnesses).toEqual([expect.objectContaining({ witness: 'witness.second', cosignedSize: checkpoint.treeSize })]);
+      } finally {
+        await journal2.close();
+      }
+    } finally {
+      await second.drop();
+      await other.drop();
+    }
+  }, 60_000);
 });
