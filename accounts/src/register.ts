@@ -266,6 +266,54 @@ export class AccountRegister {
     });
   }
 
+  /**
+   * Lapses every transfer whose new role waited longer than the approval window (journaled as
+   * account.role-expired); approveRole refuses them anyway, this makes the lapse visible without an attempt.
+   */
+  async expirePendingRoles(): Promise<string[]> {
+    const cutoff = new Date(this.now().getTime() - this.approvalWindowMs);
+    const due = (
+      await this.db.query<{ login: string }>('select login from accounts_users where pending_role is not null and pending_since < $1 order by login', [cutoff])
+    ).rows;
+    const expired: string[] = [];
+    const context: ChangeContext = {
+      actor: { login: 'negiz', role: 0, organisation: 'OPERATOR' },
+      client: { kind: 'ADMIN', id: 'approval window' },
+      reason: 'the new role was not approved within 24 hours of the transfer notice',
+    };
+    for (const { login } of due) {
+      let lapsed = false;
+      await this.change(login, context, 'account.role-expired', async (tx, row): Promise<Record<string, string | number>> => {
+        // Another replica lapsed it, or the operator approved it, meanwhile (rare: journaled as unchanged).
+        if (row.pending_role === null || row.pending_since === null || !this.#expired(row.pending_since)) return { unchanged: 'decided meanwhile' };
+        await tx.query(
+          'update accounts_users set pending_role = null, pending_organisation = null, pending_since = null, pending_order = null where login = $1',
+          [login],
+        );
+        lapsed = true;
+        return { status: row.status, pendingRole: row.pending_role };
+      });
+      if (lapsed) expired.push(login);
+    }
+    return expired;
+  }
+
+  /** Journals a refused attempt at a change that never reached an account (e.g. a caller without the OPERATOR grant). */
+  async recordRefusal(login: string, context: ChangeContext, action: string, refusal: Refusal): Promise<void> {
+    await this.#journal
+      .recordAccount({
+        actor: context.actor,
+        client: context.client,
+        action,
+        login,
+        reason: context.reason || refusal.message,
+        changes: {},
+        outcome: 'REFUSED',
+        refusal: refusal.code,
+      })
+      .catch(() => undefined);
+  }
+
   /** The stored, signed acceptance (for the operator's checks). */
   async acceptance(login: string): Promise<string | undefined> {
     const rows = (await this.db.query<{ agreement_jws: string | null }>('select agreement_jws from accounts_users where login = $1', [login])).rows;

@@ -70,14 +70,20 @@ export function accountRoutes(options: AccountRoutesOptions): (app: FastifyInsta
 
       const operator = async (request: FastifyRequest, reason: { reason?: string; document?: string }): Promise<ChangeContext> => {
         const caller = await options.authenticate(request.headers.authorization);
-        const standing = await register.standing(caller.login);
-        if (!standing?.grants.includes('OPERATOR')) throw new Refusal('OPERATOR_REQUIRED');
-        return {
+        const context: ChangeContext = {
           actor: { login: caller.login, role: caller.role, organisation: caller.organisation },
           client: { kind: 'ADMIN', id: 'admin-api' },
           reason: reason.reason ?? '',
           ...(reason.document ? { document: reason.document } : {}),
         };
+        const standing = await register.standing(caller.login);
+        if (!standing?.grants.includes('OPERATOR')) {
+          const refusal = new Refusal('OPERATOR_REQUIRED');
+          const target = (request.params as { login?: string } | undefined)?.login ?? '-';
+          await register.recordRefusal(target, context, `account.admin ${request.method} ${request.routeOptions.url ?? ''}`, refusal);
+          throw refusal;
+        }
+        return context;
       };
       const found = async <T>(value: Promise<T | undefined>): Promise<T> => {
         const v = await value;

@@ -116,6 +116,28 @@ describe('the account register on PostgreSQL', () => {
     expect((await register.unblock('investigator.test', withReason('x'))).status).toBe('PENDING_ROLE');
   });
 
+  it('lapses the transfers left unapproved for 24 hours, journaled, and leaves the others', async () => {
+    const { register } = f.accounts;
+    const pend = async (login: string): Promise<void> => {
+      await register.change(login, withReason('transfer order'), 'account.test-transfer', async (tx) => {
+        await tx.query(
+          `update accounts_users set role = null, status = 'PENDING_ROLE', pending_role = 2, pending_organisation = 'Суд', pending_since = $2 where login = $1`,
+          [login, register.now()],
+        );
+        return { status: 'PENDING_ROLE' };
+      });
+    };
+    await pend('investigator.test');
+    f.clock.advance(12 * 3_600_000);
+    await pend('judge.test');
+    f.clock.advance(13 * 3_600_000);
+    expect(await register.expirePendingRoles()).toEqual(['investigator.test']);
+    expect((await register.account('investigator.test'))?.pendingRole).toBeNull();
+    expect((await register.account('judge.test'))?.pendingRole).toMatchObject({ role: 2, expired: false });
+    expect((await accountEntries(f.journal)).at(-1)).toMatchObject({ name: 'account.role-expired', note: { pendingRole: 2 } });
+    expect(await register.expirePendingRoles()).toEqual([]);
+  });
+
   it('keeps the journal verifiable after all these changes', async () => {
     await f.journal.checkpoint();
     expect((await f.journal.verify()).ok).toBe(true);

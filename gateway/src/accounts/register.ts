@@ -28,7 +28,7 @@ function isAccountJournal(journal: Journal): journal is Journal & AccountJournal
 export async function openGatewayAccounts(
   config: GatewayConfig,
   journal: Journal,
-  options: { seed?: (register: AccountRegister) => Promise<void>; now?: () => Date } = {},
+  options: { seed?: (register: AccountRegister) => Promise<void>; now?: () => Date; sweepMs?: number } = {},
 ): Promise<GatewayAccounts | undefined> {
   const where = config.accounts;
   if (where.kind === 'http') return undefined;
@@ -42,6 +42,9 @@ export async function openGatewayAccounts(
   );
   await options.seed?.(accounts.register);
   let subscriber: ReturnType<typeof redisAccountSubscriber> | undefined;
+  // Transfers left unapproved lapse visibly (approve-role refuses them in any case); every replica may sweep.
+  const sweep = setInterval(() => void accounts.register.expirePendingRoles().catch(() => undefined), options.sweepMs ?? 60_000);
+  sweep.unref();
   return {
     accounts,
     users: registerUserRegistry(accounts.register),
@@ -57,6 +60,7 @@ export async function openGatewayAccounts(
       return accountRoutes({ register: accounts.register, hr: accounts.hr, authenticate, identify });
     },
     async close() {
+      clearInterval(sweep);
       await subscriber?.close();
       await accounts.close();
     },

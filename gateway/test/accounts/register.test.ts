@@ -90,6 +90,19 @@ describe('the account register behind two gateway replicas', () => {
     expect((await call(a, '/admin/users', undefined)).code).toBe('UNAUTHENTICATED');
     expect((await call(a, '/admin/users', 'investigator.police')).code).toBe('OPERATOR_REQUIRED');
     expect((await call(a, '/admin/users/investigator.police/block', 'investigator.police', { reason: 'self' })).code).toBe('OPERATOR_REQUIRED');
+    const journaled = await db.admin();
+    await journaled.connect();
+    try {
+      const rows = (await journaled.query<{ body: string }>(`select body from journal_entries`)).rows.map(
+        (r) => JSON.parse(r.body) as { refusal?: string; operation: { name: string } },
+      );
+      expect(rows.filter((r) => r.refusal === 'OPERATOR_REQUIRED').map((r) => r.operation.name)).toEqual([
+        'account.admin GET /admin/users',
+        'account.admin POST /admin/users/:login/block',
+      ]);
+    } finally {
+      await journaled.end();
+    }
     const list = await call(a, '/admin/users', 'operator.kpssu');
     expect(list.status).toBe(200);
     expect((list.json.users as Array<{ login: string }>).map((u) => u.login)).toContain('investigator.police');
