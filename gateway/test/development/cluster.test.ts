@@ -16,6 +16,7 @@ import { startGateway, type RunningGateway } from '../../src/start.ts';
 const LOGIN = 'investigator.police';
 const DOSSIER_CASE = { type: 'CRIMINAL', number: '261889032000022' } as const;
 const CLOSING_CASE = { type: 'CRIMINAL', number: '261889031000021' } as const;
+const BUDGET = 10;
 
 // The full dossier as bench/gateway/queries.ts builds it: every Person field of a service the basis opens in
 // full, scalars two levels deep, entities met inside a record not followed.
@@ -111,7 +112,8 @@ describe('two gateway processes over three subgraph-host processes, the registri
 
   beforeAll(async () => {
     // Basis and account statuses never cached: a change in the registry counts from the next request.
-    cluster = await startCluster({ gateways: 2, subgraphHosts: 3, basisCacheMs: 0, userStatusCacheMs: 0 });
+    // A budget of 10 requests a minute per user, counted in the one Redis of both gateways.
+    cluster = await startCluster({ gateways: 2, subgraphHosts: 3, basisCacheMs: 0, userStatusCacheMs: 0, gatewayEnv: { NEGIZ_RATE_REQUESTS: String(BUDGET) } });
     const user = tokenUser(LOGIN)!;
     token = await cluster.idp.issue({ login: user.login, role: user.role, organisation: user.organisation, amr: amrOf(user) });
     const found = await cluster.registry.cases.findCase(DOSSIER_CASE.type, DOSSIER_CASE.number);
@@ -182,6 +184,32 @@ describe('two gateway processes over three subgraph-host processes, the registri
     expect(body.cases.map((c) => `${c.type}:${c.number}`).sort()).toEqual(['ADMIN_OFFENCE:261889000024', `${DOSSIER_CASE.type}:${DOSSIER_CASE.number}`]);
     expect(body.cases.every((c) => c.status === 'OPEN')).toBe(true);
   });
+
+  it("counts a user's budget across both gateways (Redis): the request past it is refused on whichever gateway it reaches", async () => {
+    // A user of this run only (budgets outlive a run in Redis), on the open case.
+    const login = `budget.${process.pid}.${Date.now()}`;
+    cluster.registry.users.set({ login, status: 'ACTIVE', role: 3, agreementAccepted: true });
+    const open = (await cluster.registry.cases.findCase(DOSSIER_CASE.type, DOSSIER_CASE.number))!;
+    cluster.registry.reassignCase(DOSSIER_CASE.type, DOSSIER_CASE.number, [...open.assignees, login]);
+    const own = await cluster.idp.issue({ login, role: 3, organisation: 'MVD', amr: ['hwk', 'fpt'] });
+    const small = `query Small { person(iin: "${defaultWorld().personAt(0).iin}") { __typename } }`;
+    // The budget counts per minute (a fixed window): start well inside one.
+    const intoMinute = (Date.now() / 1000) % 60;
+    if (intoMinute > 50) await new Promise((resolve) => setTimeout(resolve, (61 - intoMinute) * 1000));
+    const statuses: number[] = [];
+    for (let i = 0; i < BUDGET; i++) {
+      const answer = await post(cluster.gateways[i % 2]!, own, small, DOSSIER_CASE);
+      statuses.push(answer.status);
+      receipts.push(answer.body.extensions!.journal!.id);
+    }
+    expect(statuses).toEqual(Array(BUDGET).fill(200));
+    for (const gateway of cluster.gateways) {
+      const answer = await post(gateway, own, small, DOSSIER_CASE);
+      expect(answer.status).toBe(429);
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      if (answer.body.extensions?.journal) receipts.push(answer.body.extensions.journal.id);
+    }
+  }, 40_000);
 
   it("verifies the journal both gateways wrote as one log, every answer's receipt in it once", async () => {
     const journal = await cluster.openJournal();
