@@ -30,6 +30,7 @@ import { createJustificationChallenge } from './basis/challenge.ts';
 import { createBasisVerifier, HttpCaseRegistry, type CaseRegistry } from './basis/index.ts';
 import { clientsOptions, ensureGraphiqlBundle, graphiqlRoutes, loadClientRegistry, loadManifest } from './clients/index.ts';
 import { ConfigError, type GatewayConfig } from './config.ts';
+import { consoleRoutes, ensureConsoleBundle } from './console/index.ts';
 import { contextSigner, inProcessContextKeys } from './execute/context-signer.ts';
 import { HttpDataSource } from './execute/http-data-source.ts';
 import type { PolicyStage } from './policy/index.ts';
@@ -166,6 +167,7 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
   await redis?.connect();
   const registeredClients = loadClientRegistry(manifest);
   let reports: ((app: FastifyInstance) => Promise<void>) | undefined;
+  let supervision: ((app: FastifyInstance) => Promise<void>) | undefined;
   if (isJournalService(journal)) {
     if (world && development) await development.registerDemoGrants(journal, world);
     reports = reportsExtension({
@@ -174,6 +176,19 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
       users,
       clients: registeredClients,
       ...(world && development ? { flags: development.worldFlags(world) } : {}),
+    });
+    // The supervisors' console at /console reads the same Reports API (docs/console.md).
+    try {
+      const built = ensureConsoleBundle();
+      if (built) logger.info({ report: built }, 'console bundle built');
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'console bundle could not be built: /console is unavailable');
+    }
+    supervision = consoleRoutes({
+      authenticate,
+      users,
+      clients: registeredClients,
+      ...(development && world && idp ? { devLogin: development.demoLogin(world, idp) } : {}),
     });
   }
   const server = await buildGatewayServer({
@@ -196,6 +211,7 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
     routes: async (app, facts) => {
       await graphiql?.(app, facts);
       await reports?.(app);
+      await supervision?.(app);
       await register?.routes(verifier, users)(app);
     },
   });
