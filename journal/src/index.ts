@@ -11,7 +11,10 @@ export { flagRows, type FlagOptions } from './flags.ts';
 export { organisationReport, subjectLookup, citizenDisclosure, reportCsv, reportCursor } from './reports.ts';
 export type { CitizenDisclosureRow, Flag, FlagCode, ReportFilter, ReportRow } from './types.ts';
 export { checkProofDocument, ProofError, type InclusionProofDocument } from './prove.ts';
-export type { VerifyReport, Problem, ProblemKind } from './verify.ts';
+export type { VerifyReport, Problem, ProblemKind, WitnessStatus } from './verify.ts';
+// Receipts and keys for anyone who checks a receipt offline (the console, other systems).
+export { verifyReceipt, type ReceiptDocument, type ReceiptVerdict } from './receipt.ts';
+export { parseVkey, vkeyOf, type NoteKey } from './note.ts';
 export { registerJournalCommands } from './cli.ts';
 export * as merkle from './merkle.ts';
 // Bulk loading outside the writer (bench/journal/fill.ts): the writer's encoding and the checkpoint signature.

@@ -50,6 +50,8 @@ export class WitnessSender {
   private readonly holder = randomUUID();
   private readonly states: Map<string, WitnessState>;
   private closed = false;
+  /** Set by close(): no new rounds are scheduled, the last one runs to its end. */
+  private closing = false;
 
   constructor(store: JournalStore, outbox: OutboxStore, witnesses: readonly WitnessTarget[], options: SenderOptions) {
     this.store = store;
@@ -91,14 +93,22 @@ export class WitnessSender {
     await Promise.all([...this.states.values()].map((s) => s.running));
   }
 
+  /**
+   * Stops the timers, then gives every reachable witness one last round (bounded by the request timeout per
+   * checkpoint), so that a short-lived process (`negiz journal ...`) delivers the checkpoint it signed on closing.
+   */
   async close(): Promise<void> {
-    this.closed = true;
+    this.closing = true;
     for (const state of this.states.values()) clearTimeout(state.timer);
     await this.idle();
+    const reachable = [...this.states.values()].filter((s) => s.failures === 0);
+    await Promise.all(reachable.map((s) => this.deliver(s).catch(() => undefined)));
+    this.closed = true;
+    for (const state of this.states.values()) clearTimeout(state.timer);
   }
 
   private run(state: WitnessState): void {
-    if (this.closed) return;
+    if (this.closing) return;
     if (state.running) {
       state.again = true;
       return;
@@ -109,7 +119,7 @@ export class WitnessSender {
       do {
         state.again = false;
         await this.deliver(state);
-      } while (state.again && state.failures === 0 && !this.closed);
+      } while (state.again && state.failures === 0 && !this.closing);
     })()
       .catch(() => this.failed(state))
       .finally(() => {
@@ -119,7 +129,7 @@ export class WitnessSender {
   }
 
   private schedule(state: WitnessState, ms: number): void {
-    if (this.closed) return;
+    if (this.closing) return;
     clearTimeout(state.timer);
     state.timer = setTimeout(() => {
       state.timer = undefined;
