@@ -70,6 +70,8 @@ export async function buildGatewayServer(options: GatewayServerOptions): Promise
   const apollo = new ApolloServer<ExecutionContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Signals are the gateway's (shutdown.ts): Apollo's own handler would stop it and re-kill the process mid-drain.
+    stopOnTerminationSignals: false,
     persistedQueries: false,
     introspection: true,
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },

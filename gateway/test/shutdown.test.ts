@@ -48,6 +48,20 @@ async function gateway(delayMs: number) {
 }
 
 describe('graceful shutdown', () => {
+  it("leaves SIGTERM and SIGINT to the gateway (Apollo Server's own handler would re-kill the process mid-drain)", async () => {
+    const before = [process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')];
+    const env = process.env.NODE_ENV;
+    // Apollo Server installs its handlers outside tests only.
+    process.env.NODE_ENV = 'production';
+    try {
+      const h = await startHarness();
+      await h.close();
+    } finally {
+      process.env.NODE_ENV = env;
+    }
+    expect([process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')]).toEqual(before);
+  });
+
   it('drains the request in flight, then closes the journal with a last checkpoint covering every entry', async () => {
     const { h, journal, config, state, ask } = await gateway(400);
     for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
