@@ -30,6 +30,17 @@ export interface RunningWitness {
   close(): Promise<void>;
 }
 
+async function rawBody(stream: AsyncIterable<Buffer>, limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export async function witnessSigner(config: Pick<WitnessConfig, 'name' | 'key' | 'createKey'>): Promise<NoteSigner> {
   const key = config.createKey && !config.key.trim().startsWith('{') ? await devCheckpointKey(config.key) : await loadCheckpointKey(config.key);
   if (!key.privateJwk) throw new RangeError('witness: the key file holds no private key');
@@ -50,7 +61,10 @@ export async function buildWitness(config: WitnessConfig): Promise<RunningWitnes
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.post('/add-checkpoint', async (request, reply) => {
-    const answer = await witness.addCheckpoint(typeof request.body === 'string' ? request.body : '');
+    // Clients may send no Content-Type at all: then no parser ran and the body is still in the stream.
+    const body = typeof request.body === 'string' ? request.body : await rawBody(request.raw, 64 * 1024);
+    if (body === undefined) return reply.code(413).type('text/plain; charset=utf-8').send('add-checkpoint: body too large\n');
+    const answer = await witness.addCheckpoint(body);
     return reply.code(answer.status).type(answer.contentType).send(answer.body);
   });
   app.get('/healthz', async () => ({ ok: true }));
