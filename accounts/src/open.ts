@@ -26,7 +26,15 @@ export interface Accounts {
 
 export async function openAccounts(
   config: AccountsConfig,
-  deps: { journal: AccountJournal; agreement?: Agreement; now?: () => Date; db?: SqlClient; changes?: AccountChanges },
+  deps: {
+    journal: AccountJournal;
+    agreement?: Agreement;
+    now?: () => Date;
+    db?: SqlClient;
+    changes?: AccountChanges;
+    /** Told of every committed change in this process (its own cache), besides the announcement to the others. */
+    onChange?: (login: string) => void;
+  },
 ): Promise<Accounts> {
   const db =
     deps.db ??
@@ -44,7 +52,10 @@ export async function openAccounts(
     journal: deps.journal,
     agreement: deps.agreement ?? loadAgreement(),
     ...(deps.now ? { now: deps.now } : {}),
-    ...(changes ? { onChange: (login: string) => changes.publish(login) } : {}),
+    onChange: async (login: string) => {
+      deps.onChange?.(login);
+      await changes?.publish(login);
+    },
   });
   return {
     register,

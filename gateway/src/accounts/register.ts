@@ -33,12 +33,14 @@ export async function openGatewayAccounts(
   const where = config.accounts;
   if (where.kind === 'http') return undefined;
   if (!isAccountJournal(journal)) throw new ConfigError('the account register journals every change: it needs a journal that records account changes');
+  let local: CachedUserRegistry | undefined;
   const accounts = await openAccounts(
     {
       ...(where.kind === 'postgres' ? { url: where.url } : where.kind === 'embedded' ? { dataDir: where.dataDir } : {}),
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     },
-    { journal, ...(options.now ? { now: options.now } : {}) },
+    // This replica forgets a change it made itself at once, with or without Redis.
+    { journal, ...(options.now ? { now: options.now } : {}), onChange: (login) => local?.forget(login) },
   );
   await options.seed?.(accounts.register);
   let subscriber: ReturnType<typeof redisAccountSubscriber> | undefined;
@@ -49,6 +51,7 @@ export async function openGatewayAccounts(
     accounts,
     users: registerUserRegistry(accounts.register),
     async attach(cache) {
+      local = cache;
       if (!config.redisUrl) return;
       subscriber = redisAccountSubscriber(config.redisUrl, (login) => cache.forget(login));
       // Wait briefly for the subscription; without Redis the cache's own age is the bound (docs/accounts.md).

@@ -144,6 +144,8 @@ describe('the account register behind two gateway replicas', () => {
       reason: 'HR integration agreement',
     });
     expect(registered.status).toBe(201);
+    // Both replicas have the account cached as active; the notice goes to one of them.
+    expect((await graphql(a, 'investigator.knb')).status).not.toBe(403);
     expect((await graphql(b, 'investigator.knb')).status).not.toBe(403);
     const event = { eventId: 'knb-1', orderNumber: '123-лс', orderDate: new Date().toISOString(), login: 'investigator.knb', kind: 'SUSPENDED' };
     const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(event))).setProtectedHeader({ alg: 'ES256', kid: 'hr-knb' }).sign(privateKey);
