@@ -152,22 +152,37 @@ try {
   console.log(JSON.stringify({ ...dossier, perGateway: undefined }));
 
   const db = postgresClient({ url: cluster.journalUrl, max: 1 });
-  let journal: { entries: number; bytesPerEntry: number; bodyBytes: number; personalBodyBytes: number };
+  type Kind = { entries: number; bodyBytes: number; personalBodyBytes: number } | undefined;
+  let journal: { entries: number; bytesPerEntry: number; bodyBytes: number; personalBodyBytes: number; byKind: { fourServices: Kind; dossier: Kind } };
   try {
     const [row] = (
       await db.query<{ entries: string; total: string; body: string; personal: string }>(
         `select (select count(*) from journal_entries) as entries,
-                pg_total_relation_size('journal_entries') + pg_total_relation_size('journal_personal') as total,
+                (select sum(pg_total_relation_size(c.oid)) from pg_class c
+                  where c.relname in ('journal_entries', 'journal_personal') or c.oid in (select inhrelid from pg_inherits i join pg_class p on p.oid = i.inhparent
+                    where p.relname in ('journal_entries', 'journal_personal'))) as total,
                 (select avg(octet_length(body)) from journal_entries) as body,
                 (select avg(octet_length(body)) from journal_personal) as personal`,
       )
     ).rows;
+    // The sealed and personal bodies of each kind of entry: a dossier's lists the services it called.
+    const kinds = (
+      await db.query<{ dossier: boolean; n: string; body: string; personal: string }>(
+        `select cardinality(e.services) > 10 as dossier, count(*) as n, avg(octet_length(e.body)) as body, avg(octet_length(p.body)) as personal
+           from journal_entries e join journal_personal p on p.entry_id = e.id group by 1`,
+      )
+    ).rows;
+    const kind = (dossier: boolean) => {
+      const k = kinds.find((r) => r.dossier === dossier);
+      return k ? { entries: Number(k.n), bodyBytes: Math.round(Number(k.body)), personalBodyBytes: Math.round(Number(k.personal)) } : undefined;
+    };
     const entries = Number(row!.entries);
     journal = {
       entries,
       bytesPerEntry: Math.round(Number(row!.total) / entries),
       bodyBytes: Math.round(Number(row!.body)),
       personalBodyBytes: Math.round(Number(row!.personal)),
+      byKind: { fourServices: kind(false), dossier: kind(true) },
     };
   } finally {
     await db.close();
