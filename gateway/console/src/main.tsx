@@ -4,13 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { getJson, session, type Refused } from './api.ts';
 import { LANGUAGE_NAMES, LANGUAGES, LanguageContext, savedLanguage, useWords, type Language } from './i18n.tsx';
 import { Login } from './login.tsx';
+import { OperatorView } from './operator.tsx';
 import { RefusalNotice } from './refusal.tsx';
 import { SecurityView } from './security.tsx';
 import { SupervisorView } from './supervisor.tsx';
 import type { Me } from './types.ts';
 import './console.css';
 
-type View = 'supervisor' | 'security';
+type View = 'supervisor' | 'security' | 'operator';
 
 function Shell({ language, setLanguage }: { language: Language; setLanguage: (l: Language) => void }) {
   const { t } = useWords();
@@ -21,7 +22,9 @@ function Shell({ language, setLanguage }: { language: Language; setLanguage: (l:
     if (!loggedIn) return;
     void getJson<Me>('/console/api/me').then((a) => {
       setMe(a.ok ? a.body : a.refused);
-      if (a.ok && a.body.grants.includes('INTERNAL_SECURITY') && !a.body.grants.includes('REPORTS')) setView('security');
+      if (!a.ok || a.body.grants.includes('REPORTS')) return;
+      if (a.body.grants.includes('INTERNAL_SECURITY')) setView('security');
+      else if (a.body.grants.includes('OPERATOR')) setView('operator');
     });
   }, [loggedIn]);
   const logout = () => {
@@ -59,13 +62,13 @@ function Shell({ language, setLanguage }: { language: Language; setLanguage: (l:
       {loggedIn && me && 'login' in me && (
         <main>
           <nav className="tabs no-print" aria-label={t('title')}>
-            {(['supervisor', 'security'] as const).map((v) => (
+            {(['supervisor', 'security', 'operator'] as const).map((v) => (
               <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)} data-testid={`tab-${v}`}>
                 {t(v)}
               </button>
             ))}
           </nav>
-          {view === 'supervisor' ? <SupervisorView /> : <SecurityView />}
+          {view === 'supervisor' ? <SupervisorView /> : view === 'security' ? <SecurityView /> : <OperatorView />}
         </main>
       )}
     </>

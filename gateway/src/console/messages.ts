@@ -13,7 +13,7 @@ type Text = Record<Language, string>;
  * The stages whose codes reach the console: on journaled requests, in withheld fields, or as the API's refusals.
  * Every code of these stages in the register has its words below (checked by the console's messages test).
  */
-export const CONSOLE_STAGES: readonly Stage[] = ['authenticate', 'basis', 'policy', 'field', 'reports', 'journal'];
+export const CONSOLE_STAGES: readonly Stage[] = ['authenticate', 'basis', 'policy', 'field', 'reports', 'journal', 'accounts'];
 
 export const CODE_TEXT: Partial<Record<Code, Text>> = {
   CLIENT_NOT_REGISTERED: { kk: 'Клиент тіркелмеген', ru: 'Клиент не зарегистрирован', en: 'Client not registered' },
@@ -45,6 +45,20 @@ export const CODE_TEXT: Partial<Record<Code, Text>> = {
   GRANT_NOT_REGISTERED: { kk: 'Рұқсат оператормен тіркелмеген', ru: 'Допуск не зарегистрирован оператором', en: 'Grant not registered by the operator' },
   OTHER_ORGANISATION: { kk: 'Басқа ұйымның сұраныстары', ru: 'Запросы другой организации', en: "Another organisation's requests" },
   CITIZEN_PORTAL_ONLY: { kk: 'Тек электрондық үкімет порталы үшін', ru: 'Только для портала электронного правительства', en: 'E-government portal only' },
+  ACCOUNT_NOT_FOUND: { kk: 'Тіркелгі табылмады', ru: 'Учётная запись не найдена', en: 'No such account' },
+  ACCOUNT_EXISTS: { kk: 'Тіркелгі бар', ru: 'Учётная запись уже есть', en: 'Account already exists' },
+  ACCOUNT_CHANGE_INVALID: { kk: 'Тіркелгі өзгерісі дұрыс емес', ru: 'Недопустимое изменение учётной записи', en: 'Invalid account change' },
+  REASON_REQUIRED: { kk: 'Себебі көрсетілуі керек', ru: 'Требуется указать причину', en: 'A reason is required' },
+  OPERATOR_REQUIRED: { kk: 'OPERATOR рұқсаты қажет', ru: 'Требуется допуск OPERATOR', en: 'OPERATOR grant required' },
+  ROLE_NOT_PENDING: { kk: 'Бекітуді күтетін рөл жоқ', ru: 'Нет роли, ожидающей утверждения', en: 'No role awaits approval' },
+  ROLE_APPROVAL_EXPIRED: { kk: 'Рөлді бекіту мерзімі өтті', ru: 'Срок утверждения роли истёк', en: 'Role approval expired' },
+  AGREEMENT_SIGNATURE_INVALID: { kk: 'Келісім қолтаңбасы жарамсыз', ru: 'Подпись соглашения недействительна', en: 'Agreement signature invalid' },
+  AGREEMENT_VERSION_OUTDATED: { kk: 'Келісімнің ескі нұсқасы', ru: 'Устаревшая версия соглашения', en: 'Outdated agreement version' },
+  HR_EVENT_UNSIGNED: { kk: 'Кадр оқиғасы қол қойылмаған', ru: 'Кадровое событие не подписано', en: 'HR event unsigned' },
+  HR_EVENT_SIGNATURE_INVALID: { kk: 'Кадр оқиғасының қолтаңбасы жарамсыз', ru: 'Подпись кадрового события недействительна', en: 'HR event signature invalid' },
+  HR_SYSTEM_UNKNOWN: { kk: 'Кадр жүйесі тіркелмеген', ru: 'Кадровая система не зарегистрирована', en: 'HR system not registered' },
+  HR_EVENT_MALFORMED: { kk: 'Кадр оқиғасы дұрыс емес', ru: 'Кадровое событие некорректно', en: 'HR event malformed' },
+  HR_EVENT_CONFLICT: { kk: 'Кадр оқиғасы қайшы келеді', ru: 'Конфликт кадрового события', en: 'HR event conflict' },
   BAD_PERIOD: { kk: 'Кезең дұрыс емес (366 күнге дейін)', ru: 'Неверный период (до 366 дней)', en: 'Invalid period (up to 366 days)' },
 };
 
@@ -118,6 +132,21 @@ export const UI = {
   readJournaled: { kk: 'Бұл көрініс журналға жазылды', ru: 'Этот просмотр записан в журнал', en: 'This view was journaled' },
   loading: { kk: 'Жүктелуде…', ru: 'Загрузка…', en: 'Loading…' },
   accounts: { kk: 'Тіркелгілер', ru: 'Учётные записи', en: 'Accounts' },
+  status: { kk: 'Күйі', ru: 'Статус', en: 'Status' },
+  role: { kk: 'Рөл', ru: 'Роль', en: 'Role' },
+  grants: { kk: 'Рұқсаттар', ru: 'Допуски', en: 'Grants' },
+  manage: { kk: 'Басқару', ru: 'Управлять', en: 'Manage' },
+  action: { kk: 'Әрекет', ru: 'Действие', en: 'Action' },
+  block: { kk: 'Бұғаттау', ru: 'Заблокировать', en: 'Block' },
+  unblock: { kk: 'Бұғаттан шығару', ru: 'Разблокировать', en: 'Unblock' },
+  approveRole: { kk: 'Жаңа рөлді бекіту', ru: 'Утвердить новую роль', en: 'Approve the new role' },
+  grant: { kk: 'Рұқсат беру', ru: 'Выдать допуск', en: 'Give a grant' },
+  revoke: { kk: 'Рұқсатты қайтарып алу', ru: 'Отозвать допуск', en: 'Revoke a grant' },
+  grantKind: { kk: 'Рұқсат түрі', ru: 'Вид допуска', en: 'Grant' },
+  document: { kk: 'Құжат (хаттың нөмірі)', ru: 'Документ (номер письма)', en: 'Document (letter reference)' },
+  reason: { kk: 'Себебі (журналға жазылады)', ru: 'Причина (записывается в журнал)', en: 'Reason (journaled)' },
+  submit: { kk: 'Орындау', ru: 'Выполнить', en: 'Apply' },
+  done: { kk: 'Орындалды, журналға жазылды', ru: 'Выполнено и записано в журнал', en: 'Done and journaled' },
 } satisfies Record<string, Text>;
 
 export type UiKey = keyof typeof UI;

@@ -3,6 +3,7 @@
  * Reports API and the console wired as docs/console.md tells, a demo login, and a few requests to report: one on a
  * case that names its subject, one on a case that does not (flagged), one refused.
  */
+import { accountRoutes, openAccounts, type Accounts } from '@negiz/accounts';
 import { createJournal, type JournalService } from '@negiz/journal';
 import type { DemoUser } from '../../src/clients/graphiql/plugin.ts';
 import { consoleRoutes } from '../../src/console/index.ts';
@@ -16,11 +17,13 @@ export const USERS: DemoUser[] = [
   { login: 'chief', role: 3, organisation: ORG, name: 'Supervisor (REPORTS)' },
   { login: 'usb', role: 15, organisation: 'КНБ, ССБ', name: 'Internal security' },
   { login: 'inv1', role: 3, organisation: ORG, name: 'Investigator (no grant)' },
+  { login: 'operator', role: 20, organisation: 'КПССУ', name: 'Operator (OPERATOR)' },
 ];
 
 export interface ConsoleGateway {
   h: Harness;
   journal: JournalService;
+  accounts: Accounts;
   close(): Promise<void>;
 }
 
@@ -30,11 +33,18 @@ export async function consoleGateway(): Promise<ConsoleGateway> {
   await journal.grant({ login: 'chief', organisation: ORG, kind: 'REPORTS', letterReference: 'No. 3-12/4587 of 15.09.2026', grantedBy: 'operator' });
   await journal.grant({ login: 'usb', organisation: 'КНБ, ССБ', kind: 'INTERNAL_SECURITY', letterReference: 'No. 7/89', grantedBy: 'operator' });
   const clients = new Map<string, never>();
+  // The account register beside it, with the operator and the investigator it manages (docs/accounts.md).
+  const accounts = await openAccounts({}, { journal });
+  const seed = { actor: { login: 'bootstrap', role: 20, organisation: 'КПССУ' }, client: { kind: 'ADMIN' as const, id: 'seed' }, reason: 'initial accounts' };
+  await accounts.register.add({ login: 'operator', fullName: 'Operator', organisation: 'КПССУ', role: 20 }, seed);
+  await accounts.register.grant('operator', 'OPERATOR', { ...seed, document: 'No. 1/1' });
+  await accounts.register.add({ login: 'inv1', fullName: 'Investigator One', organisation: ORG, role: 3 }, seed);
   const h: Harness = await startHarness({
     users: [
       { login: 'inv1', status: 'ACTIVE', role: 3 },
       { login: 'chief', status: 'ACTIVE', role: 3, grants: ['REPORTS'] },
       { login: 'usb', status: 'ACTIVE', role: 15, grants: ['INTERNAL_SECURITY'] },
+      { login: 'operator', status: 'ACTIVE', role: 20, grants: ['OPERATOR'] },
     ],
     journal,
     routes: async (app, facts) => {
@@ -52,6 +62,7 @@ export async function consoleGateway(): Promise<ConsoleGateway> {
           workingHours: { start: 0, end: 24, days: [1, 2, 3, 4, 5, 6, 7] },
         },
       })(app);
+      await accountRoutes({ register: accounts.register, hr: accounts.hr, authenticate: facts.authenticate, identify: facts.authenticate })(app);
       await consoleRoutes({
         ...principal,
         devLogin: { users: () => USERS, issue: (u) => h.idp.issue({ login: u.login, role: u.role, organisation: u.organisation }) },
@@ -72,8 +83,10 @@ export async function consoleGateway(): Promise<ConsoleGateway> {
   return {
     h,
     journal,
+    accounts,
     close: async () => {
       await h.close();
+      await accounts.close();
       await journal.close();
       await db.drop();
     },

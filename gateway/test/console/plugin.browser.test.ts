@@ -182,11 +182,49 @@ describe.skipIf(!existsSync(CHROMIUM))('the console in chromium', () => {
     // Keyboard: back from the search button, Shift+Tab alone reaches the field, the tabs and the language switch.
     await page.getByTestId('subject-search').focus();
     const reached: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Shift+Tab');
-      reached.push((await page.locator(':focus').getAttribute('data-testid')) ?? '');
+      reached.push(
+        await page.evaluate(() => {
+          const focused = (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document
+            .activeElement;
+          return focused?.getAttribute('data-testid') ?? '';
+        }),
+      );
     }
-    expect(reached).toEqual(expect.arrayContaining(['subject-iin', 'tab-security', 'tab-supervisor', 'language']));
+    expect(reached).toEqual(expect.arrayContaining(['subject-iin', 'tab-operator', 'tab-security', 'tab-supervisor', 'language']));
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('the operator blocks an account and gives a grant, each with its reason, journaled by the register', async () => {
+    const { context, page, outside, problems } = await openConsole('en');
+    await page.getByTestId('login-operator').click();
+    await page.getByTestId('operator-view').waitFor();
+    const row = page.getByTestId('account-inv1');
+    expect(await row.getByTestId('account-status-cell').textContent()).toBe('ACTIVE');
+    await page.getByTestId('manage-inv1').click();
+    const form = page.getByTestId('account-action');
+    // No reason, no action: the button stays disabled until one is written.
+    expect(await form.getByTestId('account-submit').isDisabled()).toBe(true);
+    await form.getByTestId('account-action-kind').selectOption('block');
+    await form.getByTestId('account-reason').fill('Service inquiry opened, order No. 45');
+    await form.getByTestId('account-submit').click();
+    await expect.poll(() => row.getByTestId('account-status-cell').textContent()).toBe('BLOCKED');
+    // REPORTS needs the letter's reference: refused without it, given with it.
+    await form.getByTestId('account-action-kind').selectOption('grant');
+    await form.getByTestId('account-grant-kind').selectOption('REPORTS');
+    await form.getByTestId('account-reason').fill('Appointed head of unit');
+    await form.getByTestId('account-submit').click();
+    await expect.poll(() => form.getByTestId('account-status').textContent()).toMatch(/Invalid account change \(ACCOUNT_CHANGE_INVALID\)/);
+    await form.getByTestId('account-document').fill('No. 3-12/4590 of 01.12.2026');
+    await form.getByTestId('account-submit').click();
+    await expect.poll(() => row.getByTestId('account-grants').textContent()).toBe('REPORTS');
+    await page.screenshot({ path: `${OUTPUT}console-operator.png`, fullPage: true });
+    const size = await g.journal.store.size();
+    const names = (await g.journal.store.entries(0, size)).map((e) => (JSON.parse(e.body) as { operation: { name?: string } }).operation.name);
+    expect(names).toEqual(expect.arrayContaining(['account.block', 'account.grant.REPORTS']));
     expect(outside).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

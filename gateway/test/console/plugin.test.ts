@@ -47,7 +47,7 @@ describe('console routes', () => {
   it('logs a demo user in and refuses an unknown one', async () => {
     expect((await g.h.app.inject({ url: '/console/api/config' })).json()).toEqual({ devLogin: true });
     const users = (await g.h.app.inject({ url: '/console/api/dev/users' })).json() as Array<{ login: string }>;
-    expect(users.map((u) => u.login)).toEqual(['chief', 'usb', 'inv1']);
+    expect(users.map((u) => u.login)).toEqual(['chief', 'usb', 'inv1', 'operator']);
     const login = await g.h.app.inject({ method: 'POST', url: '/console/api/dev/login', payload: { login: 'usb' } });
     const { token } = login.json() as { token: string };
     expect((await g.h.app.inject({ url: '/console/api/me', headers: { authorization: `Bearer ${token}` } })).json()).toMatchObject({
