@@ -8,9 +8,17 @@ import { BasisPanel } from './basis-panel.tsx';
 import { Login } from './login.tsx';
 import { Refusals, type Outcome } from './refusals.tsx';
 import { withServiceNotes } from './schema-notes.ts';
+import { LANGUAGES, type Language } from '../../src/console/messages.ts';
 
 const TOKEN_KEY = 'negiz:token';
 const BASIS_KEY = 'negiz:basis';
+// The console's key: one language for the analyst's pages on this origin; GraphiQL opens in English otherwise.
+const LANGUAGE_KEY = 'negiz-console-language';
+
+function savedLanguage(): Language {
+  const saved = localStorage.getItem(LANGUAGE_KEY) ?? '';
+  return (LANGUAGES as readonly string[]).includes(saved) ? (saved as Language) : 'en';
+}
 
 const DEFAULT_QUERY = `# Pick a case in the basis panel above, then ask about one subject of that case.
 # The documentation (book icon) shows which state service each field comes from.
@@ -38,6 +46,12 @@ export function App() {
   const [mine, setMine] = useState<MyCases>();
   const [basis, setBasis] = useState<Basis | undefined>(() => stored<Basis>(BASIS_KEY));
   const [schema, setSchema] = useState<GraphQLSchema | null>(null);
+  const [language, setLanguage] = useState<Language>(savedLanguage);
+  const chooseLanguage = (l: Language) => {
+    localStorage.setItem(LANGUAGE_KEY, l);
+    document.documentElement.lang = l;
+    setLanguage(l);
+  };
   const [outcome, setOutcome] = useState<Outcome>();
   const [problem, setProblem] = useState<string>();
   const basisRef = useRef(basis);
@@ -113,7 +127,7 @@ export function App() {
   const initial = fromUrl();
   return (
     <div className="negiz-app">
-      <BasisPanel config={config} mine={mine} basis={basis} onBasis={chooseBasis} onLogout={logout} />
+      <BasisPanel config={config} mine={mine} basis={basis} onBasis={chooseBasis} onLogout={logout} language={language} onLanguage={chooseLanguage} />
       {problem && <p className="negiz-error negiz-problem">{problem}</p>}
       <div className="negiz-main">
         <div className="negiz-graphiql">
@@ -129,7 +143,7 @@ export function App() {
             <GraphiQL.Logo>Negiz</GraphiQL.Logo>
           </GraphiQL>
         </div>
-        <Refusals outcome={outcome} />
+        <Refusals outcome={outcome} language={language} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
  * What the gateway withheld or refused in the last response, with the rule it rests on: truncated fields
  * (REDACTED), services closed for the basis (FORBIDDEN_SERVICE_FOR_BASIS), limits, and whole-request refusals.
  */
+import { CODE_TEXT, codeText, uiText, type Language } from '../../src/console/messages.ts';
 import type { GraphQLErrorJson } from './api.ts';
 
 export interface Outcome {
@@ -73,13 +74,16 @@ function group(outcome: Outcome | undefined): Item[] {
   return [...items.values()];
 }
 
-export function Refusals({ outcome }: { outcome: Outcome | undefined }) {
+export function Refusals({ outcome, language = 'en' }: { outcome: Outcome | undefined; language?: Language }) {
   const items = group(outcome);
+  const t = (key: Parameters<typeof uiText>[1]) => uiText(language, key);
+  // English keeps the panel's own longer explanations; the other languages the register's words for the code.
+  const explain = (code: string) => (language === 'en' ? EXPLAIN[code] : code in CODE_TEXT ? codeText(language, code) : EXPLAIN[code]);
   return (
     <aside className="negiz-refusals" data-testid="refusals">
-      <h2>Withheld and refused</h2>
-      {!outcome && <p className="negiz-muted">Run a query: fields the gateway withholds, and why, are listed here.</p>}
-      {outcome && !items.length && <p className="negiz-muted">Nothing withheld in the last response.</p>}
+      <h2>{t('withheldRefused')}</h2>
+      {!outcome && <p className="negiz-muted">{t('runQuery')}</p>}
+      {outcome && !items.length && <p className="negiz-muted">{t('nothingWithheld')}</p>}
       {outcome?.retryAfter && <p className="negiz-error">Retry after {outcome.retryAfter} s</p>}
       <ul>
         {items.map((item, i) => (
@@ -88,7 +92,11 @@ export function Refusals({ outcome }: { outcome: Outcome | undefined }) {
               {item.code}
             </code>
             {item.paths.length > 1 && <span className="negiz-muted"> ×{item.paths.length}</span>}
-            {EXPLAIN[item.code] && <p className="negiz-explain">{EXPLAIN[item.code]}</p>}
+            {explain(item.code) && (
+              <p className="negiz-explain" data-testid="refusal-explain">
+                {explain(item.code)}
+              </p>
+            )}
             {item.paths.length > 0 && (
               <ul className="negiz-paths">
                 {item.paths.map((path) => (
@@ -99,10 +107,14 @@ export function Refusals({ outcome }: { outcome: Outcome | undefined }) {
               </ul>
             )}
             <p data-testid="refusal-reason">{item.message}</p>
-            {service(item.extensions) && <p className="negiz-muted">Service: {service(item.extensions)}</p>}
+            {service(item.extensions) && (
+              <p className="negiz-muted">
+                {t('serviceLabel')}: {service(item.extensions)}
+              </p>
+            )}
             {rule(item.extensions) && (
               <p className="negiz-muted" data-testid="refusal-rule">
-                Rule: {rule(item.extensions)}
+                {t('rule')}: {rule(item.extensions)}
               </p>
             )}
           </li>

@@ -16,6 +16,8 @@ type Text = Record<Language, string>;
 export const CONSOLE_STAGES: readonly Stage[] = ['authenticate', 'basis', 'policy', 'field', 'reports', 'journal', 'accounts'];
 
 export const CODE_TEXT: Partial<Record<Code, Text>> = {
+  RATE_LIMITED: { kk: 'Сұраныстар немесе тұлғалар тым көп', ru: 'Слишком много запросов или лиц', en: 'Too many requests or subjects' },
+  TOO_MANY_SUBJECTS: { kk: 'Бір сұраныста тұлғалар тым көп', ru: 'Слишком много лиц в одном запросе', en: 'Too many subjects in one request' },
   CLIENT_NOT_REGISTERED: { kk: 'Клиент тіркелмеген', ru: 'Клиент не зарегистрирован', en: 'Client not registered' },
   UNAUTHENTICATED: { kk: 'Кіру қажет', ru: 'Требуется вход', en: 'Login required' },
   MFA_REQUIRED: { kk: 'Көпфакторлы кіру қажет', ru: 'Требуется многофакторный вход', en: 'Multi-factor login required' },
@@ -147,6 +149,27 @@ export const UI = {
   reason: { kk: 'Себебі (журналға жазылады)', ru: 'Причина (записывается в журнал)', en: 'Reason (journaled)' },
   submit: { kk: 'Орындау', ru: 'Выполнить', en: 'Apply' },
   done: { kk: 'Орындалды, журналға жазылды', ru: 'Выполнено и записано в журнал', en: 'Done and journaled' },
+  // GraphiQL's panels (gateway/graphiql): the basis and what was withheld.
+  case: { kk: 'Іс', ru: 'Дело', en: 'Case' },
+  instruction: { kk: 'Тапсырма', ru: 'Поручение', en: 'Instruction' },
+  pickType: { kk: '— іс түрі —', ru: '— тип дела —', en: '— case type —' },
+  pickNumber: { kk: '— іс нөмірі —', ru: '— номер дела —', en: '— case number —' },
+  noInstruction: { kk: '— жоқ —', ru: '— нет —', en: '— none —' },
+  closedCase: { kk: '(жабық)', ru: '(закрыто)', en: '(closed)' },
+  basisCarried: { kk: 'Сұраныстар негізбен жіберіледі:', ru: 'Запросы идут с основанием:', en: 'Requests carry' },
+  basisMissing: {
+    kk: 'Істі таңдаңыз: әр сұранысқа негіз қажет',
+    ru: 'Выберите дело: каждому запросу нужно основание',
+    en: 'Pick a case: every request needs a basis',
+  },
+  withheldRefused: { kk: 'Жасырылған және бас тартылған', ru: 'Скрыто и отказано', en: 'Withheld and refused' },
+  runQuery: {
+    kk: 'Сұранысты орындаңыз: шлюз жасырған өрістер және себебі осында көрсетіледі',
+    ru: 'Выполните запрос: здесь будут скрытые шлюзом поля и причины',
+    en: 'Run a query: fields the gateway withholds, and why, are listed here.',
+  },
+  nothingWithheld: { kk: 'Соңғы жауапта ештеңе жасырылмаған', ru: 'В последнем ответе ничего не скрыто', en: 'Nothing withheld in the last response.' },
+  serviceLabel: { kk: 'Қызмет', ru: 'Сервис', en: 'Service' },
 } satisfies Record<string, Text>;
 
 export type UiKey = keyof typeof UI;

@@ -12,7 +12,9 @@ export function graphiqlBundleIsCurrent(dir = GRAPHIQL_SOURCE): boolean {
   const bundle = `${dir}dist/assets/app.js`;
   if (!existsSync(bundle) || !existsSync(`${dir}dist/index.html`)) return false;
   const built = statSync(bundle).mtimeMs;
-  const sources = [...readdirSync(`${dir}src`).map((f) => `${dir}src/${f}`), `${dir}build.ts`];
+  // The panels' words are the console's (gateway/src/console/messages.ts), bundled in.
+  const words = fileURLToPath(new URL('../../console/messages.ts', import.meta.url));
+  const sources = [...readdirSync(`${dir}src`).map((f) => `${dir}src/${f}`), `${dir}build.ts`, words];
   return sources.every((f) => statSync(f).mtimeMs <= built);
 }
 

@@ -113,6 +113,15 @@ describe.skipIf(!existsSync(CHROMIUM))('GraphiQL in chromium', () => {
     expect(await refusal.getByTestId('refusal-rule').textContent()).toMatch(/Appendix 2, row 11, column 4/);
     await page.screenshot({ path: `${SCREENSHOTS}graphiql-redacted.png` });
 
+    // The panels in Russian and Kazakh: the code's words from the console's messages, the API's message as it is.
+    await page.getByTestId('language').selectOption('ru');
+    expect(await refusal.getByTestId('refusal-explain').textContent()).toBe('Скрыто в сокращённой форме');
+    expect(await page.getByTestId('refusals').locator('h2').textContent()).toBe('Скрыто и отказано');
+    await page.getByTestId('language').selectOption('kk');
+    expect(await refusal.getByTestId('refusal-explain').textContent()).toBe('Қысқартылған түрде жасырылған');
+    expect(await refusal.getByTestId('refusal-reason').textContent()).toMatch(/truncated/);
+    await page.getByTestId('language').selectOption('en');
+
     // The documentation shows the service of a field: Query.person comes from service 1.
     await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
     const docs = page.locator('.graphiql-doc-explorer');
