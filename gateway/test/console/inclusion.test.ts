@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJournal, merkle, type InclusionProofDocument, type JournalService } from '@negiz/journal';
 import { checkInclusion, leafHashOf, rootFromPath } from '../../src/console/inclusion.ts';
+import { createTestDatabase, type TestDatabase } from '../databases.ts';
 
 describe('inclusion check in the page', () => {
   it('finds the same root as the journal for every leaf of trees of 1..20 leaves, and none with a wrong path', async () => {
@@ -28,8 +29,10 @@ describe('inclusion check in the page', () => {
   describe('on a real proof document', () => {
     let journal: JournalService;
     let doc: InclusionProofDocument;
+    let db: TestDatabase;
     beforeAll(async () => {
-      journal = await createJournal({ devKeyPath: 'memory' });
+      db = await createTestDatabase();
+      journal = await createJournal({ url: db.url, devKeyPath: 'memory' });
       for (let i = 0; i < 5; i++) {
         await journal.record({
           requestId: `r${i}`,
@@ -47,8 +50,11 @@ describe('inclusion check in the page', () => {
       }
       await journal.checkpoint();
       doc = await journal.prove(2);
-    }, 30_000);
-    afterAll(() => journal?.close());
+    }, 60_000);
+    afterAll(async () => {
+      await journal?.close();
+      await db?.drop();
+    });
 
     it('verifies the leaf, the path, the checkpoint root and its Ed25519 signature', async () => {
       expect(await checkInclusion(doc)).toEqual({ leafMatches: true, pathLeadsToRoot: true, signatureValid: true, checkpointNamesRoot: true, verified: true });
