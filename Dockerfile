@@ -1,11 +1,15 @@
 # One image for the gateway and the subgraph hosts (deploy/): `negiz start` or `negiz serve-subgraphs ...`.
-# The build stage installs the production dependencies of every workspace; the runtime stage holds only the code,
-# those dependencies and the composed supergraph, and runs as an unprivileged user on a read-only root filesystem
-# (deploy/ mounts a writable /tmp).
+# The build stage installs every workspace, bundles GraphiQL and the console (the root filesystem is read-only at
+# run time, so nothing can be built there), then keeps only the production dependencies; the runtime stage holds the
+# code, those dependencies, the bundles and the composed supergraph, and runs as an unprivileged user on a read-only
+# root filesystem (deploy/ mounts a writable /tmp).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY . .
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && node gateway/graphiql/build.ts \
+ && node gateway/console/build.ts \
+ && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production NEGIZ_MODE=production NEGIZ_HOME=/tmp/negiz

@@ -243,7 +243,7 @@ export function checkDockerfile(text: string): string[] {
   if (from.length < 2) findings.push('Dockerfile: must be multi-stage (a build stage and a runtime stage)');
   if (!from.every((image) => /^node:24([.-]|$)/.test(image) || !image.includes(':')))
     findings.push(`Dockerfile: every stage from node:24 (found ${from.join(', ')})`);
-  if (!/npm ci\b[^\n]*--omit=dev/.test(text)) findings.push('Dockerfile: dependencies with "npm ci --omit=dev"');
+  if (!/npm (ci|prune)\b[^\n]*--omit=dev/.test(text)) findings.push('Dockerfile: production dependencies only ("npm ci --omit=dev" or "npm prune --omit=dev")');
   const users = [...text.matchAll(/^USER\s+(\S+)/gim)].map((m) => m[1]!);
   const last = users.at(-1);
   if (!last || /^(root|0)(:|$)/.test(last)) findings.push('Dockerfile: the runtime stage must end on a non-root USER');

@@ -136,9 +136,12 @@ describe('each check finds what breaks it', () => {
     expect(checkDockerfile('FROM node:22\nRUN npm ci\nUSER root\n')).toEqual([
       'Dockerfile: must be multi-stage (a build stage and a runtime stage)',
       'Dockerfile: every stage from node:24 (found node:22)',
-      'Dockerfile: dependencies with "npm ci --omit=dev"',
+      'Dockerfile: production dependencies only ("npm ci --omit=dev" or "npm prune --omit=dev")',
       'Dockerfile: the runtime stage must end on a non-root USER',
     ]);
     expect(checkDockerfile('FROM node:24-slim AS build\nRUN npm ci --omit=dev\nFROM node:24-slim\nUSER 10001:10001\n')).toEqual([]);
+    expect(checkDockerfile('FROM node:24-slim AS build\nRUN npm ci && node build.ts && npm prune --omit=dev\nFROM node:24-slim\nUSER 10001:10001\n')).toEqual(
+      [],
+    );
   });
 });
