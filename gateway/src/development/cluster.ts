@@ -2,8 +2,9 @@
  * The production shape on loopback (`negiz cluster`): subgraph-host processes each serving a share of the
  * services over HTTP, the case registry and user register over HTTP (served from the synthetic world by this
  * process), and gateway processes in production mode sharing one fresh PostgreSQL database for the journal,
- * Redis, the subgraph context key pair and the development identity provider's key. Every process is a child of
- * this one and is stopped with it.
+ * Redis, the subgraph context key pair and the development identity provider's key. With `accounts`, the gateways
+ * read and change users in the account register on a second fresh database instead, loaded with the demo accounts.
+ * Every process is a child of this one and is stopped with it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -11,11 +12,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openAccounts } from '@negiz/accounts';
+import { defaultWorld } from '@negiz/mocks';
 import { createJournal, journalConfigFromEnv, type JournalService } from '@negiz/journal';
 import { postgresClient } from '@negiz/journal/sql-client.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, devIdentityProvider, type DevIdentityProvider } from '../authenticate/dev-idp.ts';
 import { DEFAULT_SUPERGRAPH } from '../config.ts';
 import { supergraphServices } from '../supergraph-services.ts';
+import { loadDemoAccounts } from './demo-accounts.ts';
 import { startRegistryServer, type RegistryServer } from './registry-server.ts';
 
 const NEGIZ = fileURLToPath(new URL('../../../cli/bin/negiz.js', import.meta.url));
@@ -35,6 +39,12 @@ export interface ClusterOptions {
   basisCacheMs?: number;
   /** NEGIZ_USER_STATUS_CACHE_MS of the gateways. */
   userStatusCacheMs?: number;
+  /**
+   * The gateways' users from the account register (NEGIZ_ACCOUNTS_URL) on a database of its own, loaded with the
+   * demo accounts as development loads them (the agreement accepted, `operator.kpssu` holding OPERATOR), instead of
+   * the registry server's read-only user register: the admin API changes them, announced over Redis.
+   */
+  accounts?: boolean;
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** More settings for every gateway (e.g. limits), as environment variables. */
   gatewayEnv?: Record<string, string>;
@@ -56,20 +66,22 @@ export interface Cluster {
   subgraphHosts: SubgraphHostProcess[];
   /** Process ids of every child (subgraph hosts and gateways). */
   processes: number[];
-  /** The case registry and user register (one base URL), changeable through its methods. */
+  /** The case registry and user register (one base URL), changeable through its methods; with `accounts`, the gateways ask it for cases only. */
   registry: RegistryServer;
   /** The development identity provider every gateway trusts (its JWKS is NEGIZ_JWKS). */
   idp: DevIdentityProvider;
   /** The shared journal database. */
   journalUrl: string;
   database: string;
+  /** The account register's database (NEGIZ_ACCOUNTS_URL of every gateway), with `accounts`. */
+  accountsUrl?: string;
   /** NEGIZ_HOME of every process: the identity provider's key and the journal's checkpoint key. */
   home: string;
   /** What `negiz journal ...` needs to reach this cluster's journal. */
   journalEnv: Record<string, string>;
   /** Opens the shared journal as `negiz journal` does (verify, reports); the caller closes it. */
   openJournal(): Promise<JournalService>;
-  /** Stops every child, the registry server, and drops the database unless kept. Idempotent. */
+  /** Stops every child, the registry server, and drops the databases unless kept. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -199,15 +211,19 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const database = `negiz_cluster_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
   const journalUrl = databaseUrl(serverUrl, database);
   const journalEnv = { NEGIZ_JOURNAL_URL: journalUrl, NEGIZ_HOME: home };
+  const accountsDatabase = options.accounts ? `${database}_accounts` : undefined;
+  const accountsUrl = accountsDatabase && databaseUrl(serverUrl, accountsDatabase);
   const children: Child[] = [];
   let registry: RegistryServer | undefined;
   let databaseCreated = false;
+  let accountsCreated = false;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       await Promise.all(children.map(stopChild));
       await registry?.close();
       if (databaseCreated && !options.keepDatabase) await admin(serverUrl, `drop database if exists ${database} with (force)`);
+      if (accountsCreated && !options.keepDatabase) await admin(serverUrl, `drop database if exists ${accountsDatabase} with (force)`);
       rmSync(home, { recursive: true, force: true });
     })());
 
@@ -218,7 +234,21 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     // (NEGIZ_JWKS) and, through a first opening of the journal, its schema and checkpoint key.
     const idp = await devIdentityProvider(home);
     const first = await createJournal(journalConfigFromEnv(journalEnv));
-    await first.close();
+    try {
+      if (accountsDatabase && accountsUrl) {
+        await admin(serverUrl, `create database ${accountsDatabase}`);
+        accountsCreated = true;
+        // Loaded once here, so that no gateway's start races another's; each change journalled as the gateways do.
+        const accounts = await openAccounts({ url: accountsUrl }, { journal: first });
+        try {
+          await loadDemoAccounts(accounts.register, defaultWorld(), idp);
+        } finally {
+          await accounts.close();
+        }
+      }
+    } finally {
+      await first.close();
+    }
     registry = await startRegistryServer();
     const keys = contextKeyPair();
     const base: NodeJS.ProcessEnv = { ...process.env, NEGIZ_HOME: home, NEGIZ_CONTEXT_ALG: 'EdDSA', NEGIZ_CONTEXT_PUBLIC_KEY: keys.publicKey };
@@ -249,7 +279,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       NEGIZ_ISSUER: DEV_ISSUER,
       NEGIZ_AUDIENCE: DEV_AUDIENCE,
       NEGIZ_CASE_REGISTRY_URL: registry.url,
-      NEGIZ_USER_REGISTRY_URL: registry.url,
+      ...(accountsUrl ? { NEGIZ_ACCOUNTS_URL: accountsUrl } : { NEGIZ_USER_REGISTRY_URL: registry.url }),
       NEGIZ_SUBGRAPH_URLS: JSON.stringify(urls),
       NEGIZ_JOURNAL: 'postgres',
       NEGIZ_JOURNAL_URL: journalUrl,
@@ -261,6 +291,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       ...options.gatewayEnv,
     };
     delete gatewayEnv.NEGIZ_SUBGRAPH_BASE_URL;
+    if (accountsUrl) delete gatewayEnv.NEGIZ_USER_REGISTRY_URL;
+    else delete gatewayEnv.NEGIZ_ACCOUNTS_URL;
     const gateways = await Promise.all(
       Array.from({ length: gatewayCount }, async (_, i) => {
         const { found } = await startChild(children, `gateway ${i + 1}`, ['start'], gatewayEnv, inherit, (line) => /gateway at (\S+)/.exec(line)?.[1]);
@@ -276,6 +308,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       idp,
       journalUrl,
       database,
+      ...(accountsUrl ? { accountsUrl } : {}),
       home,
       journalEnv,
       openJournal: () => createJournal({ ...journalConfigFromEnv(journalEnv), migrate: false }),
