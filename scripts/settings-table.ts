@@ -1,4 +1,4 @@
-/** Rewrites the table of settings in docs/operations.md from the gateway's settings' schema. */
+/** Rewrites the tables of settings in docs/operations.md from the gateway's and the subgraph hosts' settings' schemas. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { withSettingsTable } from '../gateway/src/settings-table.ts';
 

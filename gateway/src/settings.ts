@@ -2,11 +2,11 @@
  * Every setting of the gateway: one zod schema whose keys are the environment variables' names, each with its
  * default and meaning (docs/operations.md's table is generated from it: `npm run docs:config`). The same names are
  * the keys of the optional YAML file named by NEGIZ_CONFIG; a variable set in the environment wins over the file.
+ * The upstream and context-key settings are the subgraph hosts' (`@negiz/subgraphs/settings.ts`), for in-process ones.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { contextKeySettings, readSettingsOf, upstreamSettings } from '@negiz/subgraphs/settings.ts';
 import { limitsOptions } from './clients/limits/options.ts';
 
 export const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -45,8 +45,7 @@ export const settingsSchema = z.object({
     .string()
     .optional()
     .describe('PKCS8 PEM key signing the context sent to subgraphs; generated per process when subgraphs are in-process'),
-  NEGIZ_CONTEXT_ALG: z.enum(['EdDSA', 'ES256']).default('EdDSA').describe('algorithm of the context key'),
-  NEGIZ_CONTEXT_PUBLIC_KEY: z.string().optional().describe('SPKI PEM public key of the context key (subgraph hosts)'),
+  ...contextKeySettings,
 
   NEGIZ_USER_REGISTRY_URL: z.url().optional().describe('an outside account register, read only: `GET {url}/users/{login}`; unset: the account register below'),
   NEGIZ_ACCOUNTS_URL: z.string().optional().describe('`postgres://...`: the account register (docs/accounts.md) in PostgreSQL; unset: embedded'),
@@ -72,13 +71,7 @@ export const settingsSchema = z.object({
   NEGIZ_SUBGRAPH_BASE_URL: z.url().optional().describe('subgraphs over HTTP at `{base}/{slug}/graphql`; unset: in-process'),
   NEGIZ_SUBGRAPH_URLS: z.string().optional().describe('JSON (or, in the file, a map) `{"s05-vehicles": "http://..."}`: per-service URLs, over the base'),
   NEGIZ_SUBGRAPH_TIMEOUT_MS: ms(600_000).default(10_000).describe('per subgraph request over HTTP (headers and body)'),
-  NEGIZ_UPSTREAM_TIMEOUT_MS: ms(600_000).default(2_000).describe('in-process subgraphs with HTTP upstreams: per attempt'),
-  NEGIZ_UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(10).default(2).describe('further attempts after network errors, timeouts and 5xx'),
-  NEGIZ_UPSTREAM_BACKOFF_MS: ms(60_000).default(50).describe('first backoff delay, doubled per retry'),
-  NEGIZ_BREAKER_ERROR_PERCENT: z.coerce.number().min(1).max(100).default(50).describe("an upstream's breaker opens past this share of failures"),
-  NEGIZ_BREAKER_VOLUME: count(0).default(5).describe('calls in the window before the breaker may open'),
-  NEGIZ_BREAKER_WINDOW_MS: count().default(10_000).describe("the breaker's rolling window"),
-  NEGIZ_BREAKER_RESET_MS: count().default(10_000).describe('how long an open breaker waits before a trial call'),
+  ...upstreamSettings,
 
   NEGIZ_JOURNAL: z
     .enum(['embedded', 'memory', 'postgres'])
@@ -122,47 +115,9 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingName = keyof Settings;
 
-/** NEGIZ_CONFIG itself is read from the environment only. */
-export const CONFIG_FILE_VARIABLE = 'NEGIZ_CONFIG';
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-/** The YAML file's values as strings, the environment's form (a map, e.g. NEGIZ_SUBGRAPH_URLS, as JSON). */
-function fileValues(path: string): Record<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${CONFIG_FILE_VARIABLE}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  let document: unknown;
-  try {
-    document = parseYaml(text) ?? {};
-  } catch (error) {
-    throw new ConfigError(`${path}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
-  }
-  if (typeof document !== 'object' || Array.isArray(document)) throw new ConfigError(`${path}: expected a map of settings (NEGIZ_PORT: 4000)`);
-  const known = new Set(Object.keys(settingsSchema.shape));
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(document as Record<string, unknown>)) {
-    if (!known.has(key)) throw new ConfigError(`${path}: ${key}: not a setting (docs/operations.md lists them)`);
-    if (value === null || value === undefined) continue;
-    values[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  }
-  return values;
-}
+export { CONFIG_FILE_VARIABLE, ConfigError } from '@negiz/subgraphs/settings.ts';
 
 /** The settings from the YAML file (if NEGIZ_CONFIG names one) and the environment, validated. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const path = env[CONFIG_FILE_VARIABLE];
-  const file = path ? fileValues(path) : {};
-  const fromEnv = Object.fromEntries(Object.keys(settingsSchema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])));
-  const parsed = settingsSchema.safeParse({ ...file, ...fromEnv });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const key = String(issue.path[0]);
-  const where = key in fromEnv || !path ? key : `${path}: ${key}`;
-  throw new ConfigError(`${where}: ${issue.message}`);
+  return readSettingsOf(settingsSchema, env);
 }

@@ -53,33 +53,60 @@ export function registerSubgraphCommands(program: Command): void {
 
   program
     .command('serve-subgraphs')
-    .description('serve the subgraphs (all by default), each at /<slug>/graphql, health at /healthz')
+    .description('serve the subgraphs (all by default), each at /<slug>/graphql, health at /healthz; settings: docs/operations.md')
     .option('--services <slugs>', 'comma-separated slugs to host (e.g. s01-individuals,s05-vehicles)', slugList)
-    .option('--port <port>', 'port to listen on', port, 4001)
-    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (default NEGIZ_PORT, 4001)', port)
+    .option('--host <host>', 'address to bind (default NEGIZ_HOST, 127.0.0.1)')
     .option('--upstream <slug=url>', 'read this service from a real upstream over HTTP (repeatable)', upstream)
-    .option('--redis <url>', 'cache upstream reads in this Redis (redis://host:6379) instead of in memory')
+    .option('--redis <url>', 'cache upstream reads in this Redis (redis://host:6379) instead of in memory (default NEGIZ_REDIS_URL)')
     .option('--json', 'print the listening address as JSON')
-    .action(async (options: { services?: string[]; port: number; host: string; upstream?: Record<string, string>; redis?: string; json?: boolean }) => {
-      const { createSubgraphHost } = await import('./host.ts');
-      const { Redis } = await import('ioredis');
-      const redis = options.redis ? new Redis(options.redis, { keyPrefix: 'negiz:subgraphs:', maxRetriesPerRequest: 1 }) : undefined;
+    .action(async (options: { services?: string[]; port?: number; host?: string; upstream?: Record<string, string>; redis?: string; json?: boolean }) => {
+      const { readSubgraphSettings } = await import('./settings.ts');
+      const settings = readSubgraphSettings();
+      const [{ createSubgraphHost }, { contextKeys }, { exportSubgraphSpans }, { Redis }] = await Promise.all([
+        import('./host.ts'),
+        import('./context.ts'),
+        import('./tracing.ts'),
+        import('ioredis'),
+      ]);
+      const tracing = settings.NEGIZ_OTLP_URL ? exportSubgraphSpans(settings.NEGIZ_OTLP_URL) : undefined;
+      const redisUrl = options.redis ?? settings.NEGIZ_REDIS_URL;
+      const cacheKind = options.redis ? 'redis' : (settings.NEGIZ_CACHE ?? (redisUrl ? 'redis' : 'memory'));
+      const redis = cacheKind === 'redis' ? new Redis(redisUrl!, { keyPrefix: 'negiz:subgraphs:', maxRetriesPerRequest: 1 }) : undefined;
+      const { publicKey } = await contextKeys({
+        NEGIZ_CONTEXT_ALG: settings.NEGIZ_CONTEXT_ALG,
+        ...(settings.NEGIZ_CONTEXT_PUBLIC_KEY ? { NEGIZ_CONTEXT_PUBLIC_KEY: settings.NEGIZ_CONTEXT_PUBLIC_KEY } : {}),
+        ...(settings.NEGIZ_CONTEXT_JWKS_URL ? { NEGIZ_CONTEXT_JWKS_URL: settings.NEGIZ_CONTEXT_JWKS_URL } : {}),
+      });
       const host = await createSubgraphHost({
         services: options.services,
         source: options.upstream ? 'http' : 'mock',
         upstreams: options.upstream,
-        cache: redis ? { redis } : {},
-        logger: { level: 'warn' },
+        http: {
+          timeoutMs: settings.NEGIZ_UPSTREAM_TIMEOUT_MS,
+          retries: settings.NEGIZ_UPSTREAM_RETRIES,
+          backoffMs: settings.NEGIZ_UPSTREAM_BACKOFF_MS,
+          breaker: {
+            errorThresholdPercentage: settings.NEGIZ_BREAKER_ERROR_PERCENT,
+            resetTimeoutMs: settings.NEGIZ_BREAKER_RESET_MS,
+            volumeThreshold: settings.NEGIZ_BREAKER_VOLUME,
+            rollingCountTimeoutMs: settings.NEGIZ_BREAKER_WINDOW_MS,
+          },
+        },
+        cache: cacheKind === 'off' ? { enabled: false } : redis ? { redis } : {},
+        publicKey,
+        logger: { level: settings.NEGIZ_LOG_LEVEL },
       });
-      if (!process.env.NEGIZ_CONTEXT_PUBLIC_KEY && !process.env.NEGIZ_CONTEXT_JWKS_URL) {
+      if (!settings.NEGIZ_CONTEXT_PUBLIC_KEY && !settings.NEGIZ_CONTEXT_JWKS_URL) {
         console.error(
           'negiz: warning: no NEGIZ_CONTEXT_PUBLIC_KEY or NEGIZ_CONTEXT_JWKS_URL: a key pair was generated for this process, so a gateway in another process cannot sign for these subgraphs',
         );
       }
-      const address = await host.app.listen({ port: options.port, host: options.host });
+      const address = await host.app.listen({ port: options.port ?? settings.NEGIZ_PORT, host: options.host ?? settings.NEGIZ_HOST });
       const summary = { address, services: [...host.services.values()].map((s) => s.path) };
       console.log(options.json ? JSON.stringify(summary) : `serving ${summary.services.length} subgraphs at ${address}/<slug>/graphql`);
-      const stop = () => void host.close().then(() => (redis?.disconnect(), process.exit(0)));
+      // The spans still buffered are exported before the process leaves.
+      const stop = () => void host.close().then(async () => (redis?.disconnect(), await tracing?.close(), process.exit(0)));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
