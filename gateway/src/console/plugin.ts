@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JournalPrincipal } from '@negiz/journal';
-import { Refusal, refusalBody } from '@negiz/schema';
+import { Refusal } from '@negiz/schema';
+import { replyRefusal } from '../refusal.ts';
 import type { DemoUser } from '../clients/graphiql/plugin.ts';
 
 export const CONSOLE_DIST = fileURLToPath(new URL('../../console/dist/', import.meta.url));
@@ -36,11 +37,6 @@ const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-
-function refusalReply(reply: FastifyReply, error: unknown): FastifyReply {
-  const refusal = error instanceof Refusal ? error : new Refusal('UNAUTHENTICATED', 'Authentication required');
-  return reply.code(refusal.status).send(refusalBody(refusal));
-}
 
 export async function consolePlugin(app: FastifyInstance, options: ConsolePluginOptions): Promise<void> {
   const dist = options.distDir ?? CONSOLE_DIST;
@@ -74,7 +70,7 @@ export async function consolePlugin(app: FastifyInstance, options: ConsolePlugin
       const p = await options.principal(request);
       return { login: p.login, role: p.role, organisation: p.organisation, grants: p.grants ?? [] };
     } catch (error) {
-      return refusalReply(reply, error);
+      return replyRefusal(reply, error);
     }
   });
 
@@ -84,7 +80,7 @@ export async function consolePlugin(app: FastifyInstance, options: ConsolePlugin
     app.post<{ Body: { login?: unknown } }>('/console/api/dev/login', async (request, reply) => {
       const login = request.body?.login;
       const user = (await devLogin.users()).find((u) => u.login === login);
-      if (!user) return refusalReply(reply, new Refusal('BAD_REQUEST', 'Unknown demo user: pick one of /console/api/dev/users'));
+      if (!user) return replyRefusal(reply, new Refusal('BAD_REQUEST', 'Unknown demo user: pick one of /console/api/dev/users'));
       return { token: await devLogin.issue(user) };
     });
   }

@@ -8,29 +8,14 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, loopback } from '../chromium.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkProofDocument, type InclusionProofDocument } from '@negiz/journal';
 import { ensureConsoleBundle } from '../../src/console/bundle.ts';
 import { IIN } from '../harness.ts';
 import { CASES, consoleGateway, type ConsoleGateway } from './console-gateway.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 export const OUTPUT = fileURLToPath(new URL('../../../test-output/console/', import.meta.url));
-
-function loopback(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
 
 let g: ConsoleGateway;
 let browser: Browser;
@@ -41,7 +26,7 @@ beforeAll(async () => {
   await g.h.app.listen({ host: '127.0.0.1', port: 0 });
   const address = g.h.app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  if (existsSync(CHROMIUM)) browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  if (existsSync(CHROMIUM)) browser = await launchChromium();
   mkdirSync(OUTPUT, { recursive: true });
 }, 90_000);
 afterAll(async () => {

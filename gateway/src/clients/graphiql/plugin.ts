@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { BASIS_CODES, policy as shippedPolicy, Refusal, refusalBody, roleMayUse, type BasisCode, type Policy } from '@negiz/schema';
+import { BASIS_CODES, policy as shippedPolicy, Refusal, roleMayUse, type BasisCode, type Policy } from '@negiz/schema';
+import { replyRefusal } from '../../refusal.ts';
 import type { FieldServiceMap } from './field-services.ts';
 
 export const GRAPHIQL_DIST = fileURLToPath(new URL('../../../graphiql/dist/', import.meta.url));
@@ -77,12 +78,6 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-/** The authenticate stage's refusal as it is; anything else thrown there is answered as unauthenticated. */
-function refusalReply(reply: FastifyReply, error: unknown): FastifyReply {
-  const refusal = error instanceof Refusal ? error : new Refusal('UNAUTHENTICATED', 'Authentication required');
-  return reply.code(refusal.status).send(refusalBody(refusal));
-}
-
 export async function graphiqlPlugin(app: FastifyInstance, options: GraphiqlPluginOptions): Promise<void> {
   const p = options.policy ?? shippedPolicy();
   const dist = options.distDir ?? GRAPHIQL_DIST;
@@ -129,7 +124,7 @@ export async function graphiqlPlugin(app: FastifyInstance, options: GraphiqlPlug
     try {
       identity = await options.authenticate(request.headers.authorization);
     } catch (error) {
-      return refusalReply(reply, error);
+      return replyRefusal(reply, error);
     }
     const cases = await options.casesOf(identity);
     const role = p.roles.get(identity.role);
@@ -150,7 +145,7 @@ export async function graphiqlPlugin(app: FastifyInstance, options: GraphiqlPlug
     app.post<{ Body: { login?: unknown } }>('/graphiql/api/dev/login', async (request, reply) => {
       const login = request.body?.login;
       const user = (await devLogin.users()).find((u) => u.login === login);
-      if (!user) return refusalReply(reply, new Refusal('BAD_REQUEST', 'Unknown demo user: pick one of /graphiql/api/dev/users'));
+      if (!user) return replyRefusal(reply, new Refusal('BAD_REQUEST', 'Unknown demo user: pick one of /graphiql/api/dev/users'));
       return { token: await devLogin.issue(user) };
     });
   }

@@ -6,22 +6,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium, loopback } from '../../chromium.ts';
+import type { Browser } from 'playwright-core';
 import type { Harness } from '../../harness.ts';
 import { IIN } from '../../harness.ts';
 import { ensureGraphiqlBundle } from '../fixtures/bundle.ts';
 import { DEMO_CASE, graphiqlGateway } from '../fixtures/graphiql-gateway.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 export const SCREENSHOTS = fileURLToPath(new URL('../../../../test-output/clients/', import.meta.url));
 
 const QUERY = `query CivilCheck($iin: IIN!) {
@@ -32,12 +23,6 @@ const QUERY = `query CivilCheck($iin: IIN!) {
   }
 }`;
 
-function loopback(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
 let h: Harness;
 let browser: Browser;
 let base: string;
@@ -47,7 +32,7 @@ beforeAll(async () => {
   await h.app.listen({ host: '127.0.0.1', port: 0 });
   const address = h.app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 60_000);
 afterAll(async () => {
