@@ -2,7 +2,8 @@
  * One small SQL surface over the two stores of the journal: PostgreSQL through `pg` (production) and PGlite
  * (embedded PostgreSQL in WASM, for `npm start` and tests). Both speak the same SQL and `$n` parameters.
  */
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -81,31 +82,67 @@ export interface PgliteOptions {
   dataDir?: string;
   /** fdatasync the current WAL segment after each COMMIT (default true); see docs/journal.md "Durability". */
   syncWal?: boolean;
+  /** Told the WAL segments synced after each COMMIT (tests, diagnostics). */
+  onWalSynced?: (segments: readonly string[]) => void;
 }
+
+const WAL_SEGMENT = /^[0-9A-F]{24}$/;
 
 /**
  * PGlite runs with fsync = off and its Node filesystem has no fsync, but writes go straight to the real files, so
  * a COMMIT has reached the kernel when it returns: a crash of the process loses nothing, a power cut could. So
- * after each COMMIT we fdatasync the current WAL segment ourselves; group commit makes that one fsync per batch.
+ * after each COMMIT we fdatasync the WAL ourselves; group commit makes that one fsync per batch. The sync runs on
+ * libuv's thread pool, so the event loop (and the next batch, in WASM) goes on while the disk flushes.
+ * Which segment is current: with `wal_recycle = off` the directory holds, past the current segment, at most the
+ * one a checkpoint preallocated, so the two newest names cover the current one (and the one before it when a
+ * commit crossed the switch); with recycling on, old segments are renamed to future names and the newest names
+ * are empty files. The listing is remembered until the directory changes (inotify), not read per commit.
  * (Data files are not fsynced at checkpoints: PGlite is the development store, see docs/journal.md.)
  */
 export async function pgliteClient(options: PgliteOptions = {}): Promise<SqlClient> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir, relaxedDurability: false } : {});
-  const walDir = options.dataDir ? join(options.dataDir, 'pg_wal') : undefined;
-  const syncWal = (): void => {
-    if (!walDir || options.syncWal === false) return;
-    const segments = readdirSync(walDir)
-      .filter((name) => /^[0-9A-F]{24}$/.test(name))
-      .sort();
-    const current = segments[segments.length - 1];
-    if (!current) return;
-    const fd = openSync(join(walDir, current), 'r+');
+  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir, relaxedDurability: false, postgresqlconf: ['wal_recycle = off'] } : {});
+  const walDir = options.dataDir && options.syncWal !== false ? join(options.dataDir, 'pg_wal') : undefined;
+  let newest: Promise<string[]> | undefined;
+  let watcher: FSWatcher | undefined;
+  if (walDir) {
     try {
-      fdatasyncSync(fd);
-    } finally {
-      closeSync(fd);
+      watcher = watch(walDir, { persistent: false }, () => (newest = undefined));
+      // Without events the listing is read on every commit again.
+      watcher.on('error', () => ((watcher = undefined), (newest = undefined)));
+    } catch {
+      watcher = undefined;
     }
+  }
+  const list = async (): Promise<string[]> =>
+    (await readdir(walDir!))
+      .filter((name) => WAL_SEGMENT.test(name))
+      .sort()
+      .slice(-2);
+  const segments = (): Promise<string[]> => (watcher ? (newest ??= list()) : list());
+  const syncSegment = async (name: string): Promise<void> => {
+    const file = await open(join(walDir!, name), 'r+');
+    try {
+      await file.datasync();
+    } finally {
+      await file.close();
+    }
+  };
+  const syncWal = async (): Promise<void> => {
+    if (!walDir) return;
+    const names = await segments();
+    try {
+      await Promise.all(names.map(syncSegment));
+    } catch (error) {
+      // A segment removed since the listing (a checkpoint): list again and sync what is there now.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      newest = undefined;
+      const again = await segments();
+      await Promise.all(again.map(syncSegment));
+      options.onWalSynced?.(again);
+      return;
+    }
+    options.onWalSynced?.(names);
   };
   return {
     kind: 'pglite',
@@ -117,13 +154,14 @@ export async function pgliteClient(options: PgliteOptions = {}): Promise<SqlClie
       const result = await db.transaction(async (tx) =>
         fn({ query: async (text, params) => ({ rows: (await tx.query(text, params as unknown[])).rows as never[] }) }),
       );
-      syncWal();
+      await syncWal();
       return result;
     },
     async exec(text) {
       await db.exec(text);
     },
     async close() {
+      watcher?.close();
       await db.close();
     },
   };
