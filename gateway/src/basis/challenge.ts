@@ -4,7 +4,7 @@
  * basis, which operation and which day, so retrying the same request does not re-roll the dice; court systems
  * (persisted operations) are never challenged.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import type { ClientKind } from '@negiz/journal';
 
 export interface ChallengeConfig {
@@ -34,7 +34,8 @@ export type ChallengeDecision =
 export function createJustificationChallenge(config: ChallengeConfig = {}): (request: ChallengeRequest) => ChallengeDecision {
   const share = config.share ?? 1 / 20;
   const exempt = new Set<ClientKind>(config.exempt ?? ['COURT', 'CITIZEN_PORTAL', 'REPORTS', 'CLI']);
-  const secret = config.secret ?? randomBytes(32);
+  // A KeyObject made once: createHmac imports a Buffer key afresh on every call, several times the HMAC's own cost.
+  const secret = createSecretKey(config.secret ?? randomBytes(32));
   const keyedDraw = (r: ChallengeRequest): number => {
     const day = (r.now ?? new Date()).toISOString().slice(0, 10);
     const mac = createHmac('sha256', secret)

@@ -3,7 +3,7 @@
  * (every gateway instance shares the budget), in memory otherwise. Subjects are stored as keyed hashes, never as
  * IINs, so the limiter holds no personal data.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 export interface RateDecision {
@@ -59,15 +59,16 @@ export function rateLimiter(options: RateLimiterOptions): RateLimiter {
   const now = options.now ?? Date.now;
   const prefix = options.prefix ?? 'negiz:rate:';
   const redis = options.redis;
-  let key: Promise<string | Buffer> | undefined = options.subjectKey === undefined ? undefined : Promise.resolve(options.subjectKey);
-  const subjectKey = (): Promise<string | Buffer> => {
+  // A KeyObject made once: createHmac imports a Buffer key afresh on every call, several times the HMAC's own cost.
+  let key: Promise<KeyObject> | undefined = options.subjectKey === undefined ? undefined : Promise.resolve(createSecretKey(Buffer.from(options.subjectKey)));
+  const subjectKey = (): Promise<KeyObject> => {
     if (key) return key;
-    if (!redis) return (key = Promise.resolve(randomBytes(32)));
+    if (!redis) return (key = Promise.resolve(createSecretKey(randomBytes(32))));
     const k = `${prefix}subject-key`;
     return (key = redis
       .set(k, randomBytes(32).toString('base64'), 'NX')
       .then(() => redis.get(k))
-      .then((v) => v ?? Promise.reject(new Error('rate limiter: no subject key in Redis'))));
+      .then((v) => (v ? createSecretKey(Buffer.from(v)) : Promise.reject(new Error('rate limiter: no subject key in Redis')))));
   };
   const hashes = async (subjects: readonly string[]) => {
     const k = await subjectKey();
