@@ -26,7 +26,7 @@ export interface GatewayConfig {
   registryAuthorization?: string;
   registryTimeoutMs: number;
   /** Subgraph URL per slug; absent: hosted in-process. */
-  subgraphs: { kind: 'inprocess' } | { kind: 'http'; baseUrl?: string; urls: Record<string, string> };
+  subgraphs: { kind: 'inprocess' } | { kind: 'http'; baseUrl?: string; urls: Record<string, string>; batch: boolean };
   subgraphTimeoutMs: number;
   /** In-process subgraphs' HTTP upstreams: timeout, retries and breaker. */
   upstreams: {
@@ -127,7 +127,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConf
     registryTimeoutMs: e.NEGIZ_REGISTRY_TIMEOUT_MS,
     subgraphs:
       e.NEGIZ_SUBGRAPH_BASE_URL || Object.keys(urls).length
-        ? { kind: 'http', ...(e.NEGIZ_SUBGRAPH_BASE_URL ? { baseUrl: e.NEGIZ_SUBGRAPH_BASE_URL } : {}), urls }
+        ? { kind: 'http', ...(e.NEGIZ_SUBGRAPH_BASE_URL ? { baseUrl: e.NEGIZ_SUBGRAPH_BASE_URL } : {}), urls, batch: e.NEGIZ_SUBGRAPH_BATCH }
         : { kind: 'inprocess' },
     subgraphTimeoutMs: e.NEGIZ_SUBGRAPH_TIMEOUT_MS,
     upstreams: {

@@ -71,6 +71,9 @@ export const settingsSchema = z.object({
   NEGIZ_SUBGRAPH_BASE_URL: z.url().optional().describe('subgraphs over HTTP at `{base}/{slug}/graphql`; unset: in-process'),
   NEGIZ_SUBGRAPH_URLS: z.string().optional().describe('JSON (or, in the file, a map) `{"s05-vehicles": "http://..."}`: per-service URLs, over the base'),
   NEGIZ_SUBGRAPH_TIMEOUT_MS: ms(600_000).default(10_000).describe('per subgraph request over HTTP (headers and body)'),
+  NEGIZ_SUBGRAPH_BATCH: flag
+    .default(true)
+    .describe('the calls to the base URL made together go as one `POST {base}/batch` (`negiz serve-subgraphs` serves it); `false`: one request per call'),
   ...upstreamSettings,
 
   NEGIZ_JOURNAL: z

@@ -16,6 +16,7 @@ import { loadServices } from '@negiz/subgraphs/registry.ts';
 import { createAuthenticator, createTokenVerifier, jwksFromObject, MemoryUserRegistry, type UserRecord } from '../src/authenticate/index.ts';
 import { devIdentityProvider, type DevIdentityProvider, type DevTokenClaims } from '../src/authenticate/dev-idp.ts';
 import { createBasisVerifier, MemoryCaseRegistry, type CaseRegistry } from '../src/basis/index.ts';
+import { BatchedDataSource, SubgraphBatches } from '../src/execute/batched-data-source.ts';
 import { contextSigner, inProcessContextKeys } from '../src/execute/context-signer.ts';
 import { buildGatewayServer, type GatewayServer, type GatewayServerOptions } from '../src/server.ts';
 
@@ -35,6 +36,8 @@ export interface Harness extends GatewayServer {
   supergraphSdl: string;
   /** Every subgraph request, in order (tests clear it). */
   calls: SubgraphCall[];
+  /** The HTTP requests the host received (`POST /batch`...), with the `batch` transport. */
+  hostRequests: string[];
   token(claims: Partial<DevTokenClaims> & { login: string }): Promise<string>;
   close(): Promise<void>;
 }
@@ -63,6 +66,8 @@ export interface HarnessOptions {
   clients?: GatewayServerOptions['clients'];
   /** The gateway's logger (default: none). */
   logger?: GatewayServerOptions['logger'];
+  /** `batch`: the host listens on loopback and the gateway reaches it in batches over HTTP (`calls` stays empty). */
+  transport?: 'inprocess' | 'batch';
 }
 
 /** What a subgraph received: its name and the HTTP headers the gateway set. */
@@ -88,6 +93,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const cases = new MemoryCaseRegistry();
   const journal = new MemoryJournal();
   const calls: SubgraphCall[] = [];
+  const hostRequests: string[] = [];
+  let batches: SubgraphBatches | undefined;
+  if (options.transport === 'batch') {
+    batches = new SubgraphBatches(await host.app.listen({ host: '127.0.0.1', port: 0 }));
+    host.app.server.on('request', (request: { method?: string; url?: string }) => hostRequests.push(`${request.method} ${request.url}`));
+  }
+  const inProcess = (name: string) =>
+    new InProcessGraphQLDataSource({
+      service: host.services.get(name)!,
+      willSendRequest: ({ request }) => {
+        const headers: Record<string, string> = {};
+        (request.http?.headers as unknown as Headers | undefined)?.forEach((value, key) => (headers[key] = value));
+        calls.push({ service: name, headers, query: request.query ?? '' });
+      },
+    });
   const server = await buildGatewayServer({
     supergraphSdl,
     authenticate: createAuthenticator(createTokenVerifier({ keys: jwksFromObject(idp.jwks), issuer: idp.issuer, audience: idp.audience }), users),
@@ -96,15 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clients: options.clients ?? { limits: { rate: { requests: 1_000_000, requestWindowSeconds: 60, subjects: 1_000_000, subjectWindowSeconds: 3600 } } },
     ...(options.challenge ? { challenge: options.challenge } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
-    dataSource: (name) =>
-      new InProcessGraphQLDataSource({
-        service: host.services.get(name)!,
-        willSendRequest: ({ request }) => {
-          const headers: Record<string, string> = {};
-          (request.http?.headers as unknown as Headers | undefined)?.forEach((value, key) => (headers[key] = value));
-          calls.push({ service: name, headers, query: request.query ?? '' });
-        },
-      }),
+    dataSource: (name) => (batches ? new BatchedDataSource(batches, name) : inProcess(name)),
     sign: contextSigner(keys.privateKey, keys.alg),
     logger: options.logger ?? false,
     defaultMetrics: false,
@@ -119,6 +131,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     host,
     supergraphSdl,
     calls,
+    hostRequests,
     token: (claims) => idp.issue({ role: 3, organisation: 'MVD', ...claims }),
     async close() {
       await server.app.close();

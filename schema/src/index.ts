@@ -6,3 +6,4 @@ export * from './identifiers.ts';
 export * from './context.ts';
 export * from './codes.ts';
 export * from './refusal.ts';
+export * from './batch.ts';

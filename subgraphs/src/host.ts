@@ -3,6 +3,7 @@ import type { World } from '@negiz/mocks/model.ts';
 import { Agent } from 'undici';
 import type { CacheConfig } from './cache.ts';
 import { contextKeys, type VerificationKey } from './context.ts';
+import { mountBatch } from './batch.ts';
 import { loadServices, type RegisteredService } from './registry.ts';
 import { mountService, type HostedService } from './service-app.ts';
 import { httpSource, type HttpSourceOptions } from './source/http.ts';
@@ -43,7 +44,8 @@ export interface SubgraphHost {
 }
 
 /**
- * One Fastify + Mercurius process hosting any subset of the services, each at `/<slug>/graphql`, with `/healthz`.
+ * One Fastify + Mercurius process hosting any subset of the services, each at `/<slug>/graphql`, with `/healthz`
+ * and `POST /batch` (several services' operations in one request, batch.ts).
  * Call `app.listen()` to serve over HTTP, or use `services` in process; either way every operation needs the
  * gateway's signed context.
  */
@@ -68,6 +70,7 @@ export async function createSubgraphHost(options: SubgraphHostOptions = {}): Pro
     sources.push(source);
     services.set(service.slug, await mountService(app, service, { source, publicKey, cache: options.cache }));
   }
+  mountBatch(app, services);
   // Liveness plus the breakers of the HTTP upstreams: "degraded" while any of them is open.
   app.get('/healthz', async () => {
     const upstreams = Object.fromEntries([...breakers].map(([slug, b]) => [slug, b.opened ? 'open' : b.halfOpen ? 'half-open' : 'closed'] as const));

@@ -1,10 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { GraphQLFormattedError } from 'graphql';
 import { GATEWAY_CONTEXT_HEADER } from '@negiz/schema';
-import type { SubgraphErrorCode } from './errors.ts';
-import { formatSubgraphErrors, type HostedService } from './service-app.ts';
-import { endSubgraphSpan, subgraphSpan } from './tracing.ts';
+import { executeHosted } from './hosted-execution.ts';
+import type { HostedService } from './service-app.ts';
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<Record<string, unknown>>;
 
@@ -39,29 +37,18 @@ export class InProcessGraphQLDataSource implements GraphQLDataSource<Record<stri
     request.http ??= { method: 'POST', url: `inprocess://${this.slug}/graphql`, headers: new Headers() as never };
     await this.willSendRequest?.(options);
     const token = (await this.#contextToken?.(options, this.slug)) ?? request.http.headers.get(GATEWAY_CONTEXT_HEADER) ?? undefined;
-    if (!request.query)
-      return { errors: [{ message: 'In-process subgraph request without a query', extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode } }] };
     const headers = request.http.headers;
-    const span = subgraphSpan(this.slug, headers.get('traceparent') ?? undefined, headers.get('tracestate') ?? undefined);
-    let failed = true;
-    try {
-      const result = await this.#execute(
-        request.query,
-        { gatewayToken: token },
-        request.variables as Record<string, unknown> | undefined,
-        request.operationName,
-      );
-      const response: GatewayGraphQLResponse = { data: (result.data ?? null) as GatewayGraphQLResponse['data'] };
-      if (result.errors?.length) response.errors = result.errors as unknown as GraphQLFormattedError[];
-      failed = Boolean(result.errors?.length);
-      return response;
-    } catch (error) {
-      // mercurius throws on parse/validation errors and on a refused context: answer them as GraphQL errors.
-      const nested = (error as { errors?: unknown[] }).errors;
-      return { data: null, errors: formatSubgraphErrors(Array.isArray(nested) ? nested : [error]) as GraphQLFormattedError[] };
-    } finally {
-      endSubgraphSpan(span, failed);
-    }
+    return executeHosted(
+      { slug: this.slug, graphql: this.#execute },
+      {
+        query: request.query,
+        variables: request.variables as Record<string, unknown> | undefined,
+        operationName: request.operationName,
+        gatewayToken: token,
+        traceparent: headers.get('traceparent') ?? undefined,
+        tracestate: headers.get('tracestate') ?? undefined,
+      },
+    );
   }
 }
 

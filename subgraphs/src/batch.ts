@@ -1,0 +1,81 @@
+/**
+ * `POST /batch` (the contract: @negiz/schema's batch.ts): several subgraph operations in one HTTP request, for a
+ * gateway whose subgraphs share this host. A dossier names some seventy services; one request per service costs
+ * both ends far more in HTTP than the services cost in work. Each operation is still one service's operation with
+ * its own signed context, verified by that service's admission hook exactly as on `/<slug>/graphql`: the batch
+ * adds no authority of its own. A refused or failed operation is its own result; the others are answered.
+ */
+import type { FastifyInstance } from 'fastify';
+import { BATCH_PATH, MAX_BATCH_OPERATIONS, type BatchOperation } from '@negiz/schema';
+import { executeHosted } from './hosted-execution.ts';
+import type { HostedService } from './service-app.ts';
+import type { SubgraphErrorCode } from './errors.ts';
+
+const bodySchema = {
+  type: 'object',
+  required: ['operations'],
+  additionalProperties: false,
+  properties: {
+    operations: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_BATCH_OPERATIONS,
+      items: {
+        type: 'object',
+        required: ['service', 'query'],
+        additionalProperties: false,
+        properties: {
+          service: { type: 'string', maxLength: 64 },
+          query: { type: 'string' },
+          variables: { type: ['object', 'null'] },
+          operationName: { type: ['string', 'null'] },
+          context: { type: 'string' },
+          traceparent: { type: 'string', maxLength: 128 },
+          tracestate: { type: 'string', maxLength: 512 },
+        },
+      },
+    },
+  },
+} as const;
+
+export function mountBatch(app: FastifyInstance, services: ReadonlyMap<string, Pick<HostedService, 'slug' | 'graphql'>>): void {
+  app.post<{ Body: { operations: BatchOperation[] } }>(
+    BATCH_PATH,
+    {
+      schema: { body: bodySchema },
+      bodyLimit: 4 * 1024 * 1024,
+      // Fastify's own wording would name the JSON schema's paths; one message says what a batch is.
+      errorHandler: (_error, _request, reply) =>
+        reply.code(400).send({
+          errors: [
+            {
+              message: `A batch is {"operations": [{"service", "query", "variables"?, "operationName"?, "context"}]} with 1 to ${MAX_BATCH_OPERATIONS} operations`,
+              extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode },
+            },
+          ],
+        }),
+    },
+    async (request) => {
+      const results = await Promise.all(
+        request.body.operations.map((operation) => {
+          const service = services.get(operation.service);
+          if (!service) {
+            return {
+              data: null,
+              errors: [{ message: 'No such service on this host', extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode } }],
+            };
+          }
+          return executeHosted(service, {
+            query: operation.query,
+            variables: operation.variables ?? undefined,
+            operationName: operation.operationName ?? undefined,
+            gatewayToken: operation.context,
+            traceparent: operation.traceparent,
+            tracestate: operation.tracestate,
+          });
+        }),
+      );
+      return { results };
+    },
+  );
+}
