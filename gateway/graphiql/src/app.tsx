@@ -105,7 +105,8 @@ export function App() {
 
   const fetcher = useMemo<Fetcher>(
     () => async (params, options) => {
-      if (!token || !config) return { errors: [{ message: 'Log in first' }] };
+      // Formatted errors (JSON), as the gateway's own answers are: what GraphiQL shows.
+      if (!token || !config) return { errors: [{ message: 'Log in first' }] } as never;
       const { status, retryAfter, result } = await postGraphQL(
         config.graphqlPath,
         token,
