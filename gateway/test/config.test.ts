@@ -32,7 +32,15 @@ describe('configuration', () => {
     expect(configFromEnv({ NEGIZ_SUBGRAPH_URLS: '{"s05-vehicles":"http://h:1/graphql"}' }).subgraphs).toEqual({
       kind: 'http',
       urls: { 's05-vehicles': 'http://h:1/graphql' },
+      batch: true,
     });
+    expect(configFromEnv({ NEGIZ_SUBGRAPH_BASE_URL: 'http://h:1', NEGIZ_SUBGRAPH_BATCH: 'false' }).subgraphs).toEqual({
+      kind: 'http',
+      baseUrl: 'http://h:1',
+      urls: {},
+      batch: false,
+    });
+    expect(() => configFromEnv({ NEGIZ_SUBGRAPH_BATCH: 'sometimes' })).toThrow(/NEGIZ_SUBGRAPH_BATCH/);
     expect(() => configFromEnv({ NEGIZ_SUBGRAPH_URLS: 'nope' })).toThrow(/NEGIZ_SUBGRAPH_URLS/);
     expect(() => configFromEnv({ NEGIZ_PORT: '99999' })).toThrow(/NEGIZ_PORT/);
     expect(() => configFromEnv({ NEGIZ_USER_STATUS_CACHE_MS: '60000' })).toThrow(/NEGIZ_USER_STATUS_CACHE_MS/);

@@ -44,7 +44,7 @@ describe('settings', () => {
     const config = configFromEnv({ NEGIZ_CONFIG: path, NEGIZ_MAX_ALIASES: '7' });
     expect(config.port).toBe(4100);
     expect(config.limits.maxAliases).toBe(7);
-    expect(config.subgraphs).toEqual({ kind: 'http', urls: { 's05-vehicles': 'http://h:1/graphql' } });
+    expect(config.subgraphs).toEqual({ kind: 'http', urls: { 's05-vehicles': 'http://h:1/graphql' }, batch: true });
   });
 
   it('names the setting, and the file, of an invalid value', () => {
