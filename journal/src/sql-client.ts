@@ -18,7 +18,27 @@ export interface SqlClient extends SqlQuery {
   transaction<T>(fn: (tx: SqlQuery) => Promise<T>): Promise<T>;
   /** Several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
+  /**
+   * The statements of `text` (no parameters) between a BEGIN and a COMMIT it adds, sent as one message: one round
+   * trip. Resolves with each of its statements' affected-row counts once COMMIT returned (PGlite: and the WAL
+   * reached the disk); on an error the transaction is rolled back and the promise rejects.
+   */
+  script(text: string): Promise<number[]>;
   close(): Promise<void>;
+}
+
+/**
+ * A string as a PostgreSQL literal, as pg's escapeLiteral writes it (quotes doubled; with a backslash, an E''
+ * literal with backslashes doubled), without its per-character loop: a batch's bodies are tens of kilobytes.
+ */
+export function sqlLiteral(value: string): string {
+  if (value.includes('\\')) return ` E'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** The counts of a simple-protocol result: one per statement, BEGIN and COMMIT left out. */
+function innerCounts(counts: number[]): number[] {
+  return counts.slice(1, -1);
 }
 
 export interface PostgresOptions {
@@ -70,6 +90,23 @@ export function postgresClient(options: PostgresOptions): SqlClient {
     },
     async exec(text) {
       await pool.query(text);
+    },
+    async script(text) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        const results = (await client.query(`BEGIN; ${text}; COMMIT`)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return innerCounts((Array.isArray(results) ? results : [results]).map((r) => r.rowCount ?? 0));
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        throw error;
+      } finally {
+        client.release(broken);
+      }
     },
     async close() {
       await pool.end();
@@ -159,6 +196,17 @@ export async function pgliteClient(options: PgliteOptions = {}): Promise<SqlClie
     },
     async exec(text) {
       await db.exec(text);
+    },
+    async script(text) {
+      let results;
+      try {
+        results = await db.exec(`BEGIN; ${text}; COMMIT`);
+      } catch (error) {
+        await db.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      await syncWal();
+      return innerCounts(results.map((r) => r.affectedRows ?? 0));
     },
     async close() {
       watcher?.close();

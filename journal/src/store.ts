@@ -2,7 +2,7 @@
  * The journal's SQL: the same statements on PostgreSQL and PGlite. Rows come back with bigint ids as strings (pg)
  * or numbers (PGlite) and bytea as Buffer or Uint8Array; everything here normalises them.
  */
-import type { SqlClient, SqlQuery } from './sql-client.ts';
+import { sqlLiteral, type SqlClient, type SqlQuery } from './sql-client.ts';
 import type { EncodedEntry } from './encoding.ts';
 import { subjectKey } from './encoding.ts';
 import type { Hash } from './merkle.ts';
@@ -110,25 +110,29 @@ export class JournalStore {
   async insertEntries(tx: SqlQuery, entries: ReadonlyArray<InsertRow> | InsertParameters): Promise<void> {
     const params = Array.isArray(entries) ? insertParameters(entries as ReadonlyArray<InsertRow>) : (entries as InsertParameters);
     if (params.count === 0) return;
-    await tx.query(
-      `with batch as materialized (
-         select $1::bigint + n - 1 as id, leaf, body, received_at, organisation, outcome, basis_type, client_kind, services,
-                salt, personal_body, login, case_number, basis_number, subjects
-           from rows from (string_to_table($2, E'\n'), string_to_table($3, E'\n'), json_array_elements_text($4::json),
-                           json_array_elements_text($5::json), json_array_elements_text($6::json), json_array_elements_text($7::json),
-                           json_array_elements_text($8::json), json_array_elements_text($9::json), string_to_table($10, E'\n'),
-                           string_to_table($11, E'\n'), json_array_elements_text($12::json), json_array_elements_text($13::json),
-                           json_array_elements_text($14::json), json_array_elements_text($15::json))
-                with ordinality as t(leaf, body, received_at, organisation, outcome, basis_type, client_kind, services,
-                                     salt, personal_body, login, case_number, basis_number, subjects, n)
-       ), entries as (
-         insert into journal_entries (id, leaf_hash, body, received_at, organisation, outcome, basis_type, client_kind, services)
-         select id, decode(leaf, 'hex'), body, received_at::timestamptz, organisation, outcome, basis_type, client_kind, services::text[] from batch
-       )
-       insert into journal_personal (entry_id, salt, body, login, case_number, basis_number, subjects)
-       select id, decode(salt, 'hex'), personal_body, login, case_number, basis_number, subjects::text[] from batch`,
-      params.values,
-    );
+    await tx.query(insertStatement(''), params.values);
+  }
+
+  /**
+   * A sealed batch in one round trip: the append lock, then the insert, which writes its rows only if the log
+   * still ends where the batch was sealed to follow (leaf `first - 1` is the last, with the hash it was sealed
+   * on), in one transaction sent as one message (SqlClient.script). Under READ COMMITTED the insert reads the log
+   * after the lock is held, as the transaction path does. Resolves false when the log ended elsewhere (another
+   * writer, or a batch before this one failed): nothing was written, and the caller seals again on what is there.
+   */
+  async appendSealed(params: InsertParameters, baseLast: Hash): Promise<boolean> {
+    if (params.count === 0) return true;
+    const first = Number(params.values[0]);
+    const previous = String(first - 1);
+    const follows =
+      `(select max(id) from journal_entries) = ${previous} ` +
+      `and (select leaf_hash from journal_entries where id = ${previous}) = decode('${baseLast.toString('hex')}', 'hex')`;
+    const insert = insertStatement(`where ${follows}`).replace(/\$(\d+)/g, (_all, n: string) => sqlLiteral(params.values[Number(n) - 1]!));
+    const counts = await this.db.script(`${APPEND_LOCK}; ${insert}`);
+    const written = counts[1] ?? 0;
+    if (written === params.count) return true;
+    if (written === 0) return false;
+    throw new Error(`journal: the append wrote ${written} of ${params.count} rows`);
   }
 
   async entries(from: number, limit: number): Promise<StoredEntry[]> {
@@ -297,6 +301,27 @@ export interface InsertRow {
   id: number;
   leafHash: Hash;
   encoded: EncodedEntry;
+}
+
+/** The batch insert, both tables, over the parameters of insertParameters(); `where` gates every row. */
+function insertStatement(where: string): string {
+  return `with batch as materialized (
+         select $1::bigint + n - 1 as id, leaf, body, received_at, organisation, outcome, basis_type, client_kind, services,
+                salt, personal_body, login, case_number, basis_number, subjects
+           from rows from (string_to_table($2, E'\\n'), string_to_table($3, E'\\n'), json_array_elements_text($4::json),
+                           json_array_elements_text($5::json), json_array_elements_text($6::json), json_array_elements_text($7::json),
+                           json_array_elements_text($8::json), json_array_elements_text($9::json), string_to_table($10, E'\\n'),
+                           string_to_table($11, E'\\n'), json_array_elements_text($12::json), json_array_elements_text($13::json),
+                           json_array_elements_text($14::json), json_array_elements_text($15::json))
+                with ordinality as t(leaf, body, received_at, organisation, outcome, basis_type, client_kind, services,
+                                     salt, personal_body, login, case_number, basis_number, subjects, n)
+          ${where}
+       ), entries as (
+         insert into journal_entries (id, leaf_hash, body, received_at, organisation, outcome, basis_type, client_kind, services)
+         select id, decode(leaf, 'hex'), body, received_at::timestamptz, organisation, outcome, basis_type, client_kind, services::text[] from batch
+       )
+       insert into journal_personal (entry_id, salt, body, login, case_number, basis_number, subjects)
+       select id, decode(salt, 'hex'), personal_body, login, case_number, basis_number, subjects::text[] from batch`;
 }
 
 /** The parameters of insertEntries(): the first id, then one JSON array per column (pg passes strings through). */

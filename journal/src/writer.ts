@@ -185,18 +185,28 @@ export class GroupCommitWriter {
     else this.tail = undefined;
     const started = performance.now();
     try {
-      await this.store.db.transaction(async (tx) => {
+      // The usual case, in one round trip; the transaction below when the batch no longer follows the log. The
+      // next batch goes on once this one is in: were it let on at the send, it could take the lock in the
+      // transaction below and wait there for this one, which would wait for the lock.
+      let appended = false;
+      if (sealed) {
         await previous.locked;
-        const { next, lastLeaf } = await this.store.lockForAppend(tx);
-        signalLocked();
-        const follows = sealed !== undefined && sealed.start === next && lastLeaf !== undefined && sealed.baseLast?.equals(lastLeaf) === true;
-        if (!follows) {
-          // Another writer appended, or the batch before this one failed: seal again on what is committed.
-          await previous.done;
-          sealed = this.seal(batch, await this.caughtUp(tx, next));
-        }
-        await this.store.insertEntries(tx, sealed!.params);
-      });
+        appended = await this.store.appendSealed(sealed.params, sealed.baseLast!);
+        if (appended) signalLocked();
+      }
+      if (!appended)
+        await this.store.db.transaction(async (tx) => {
+          await previous.locked;
+          const { next, lastLeaf } = await this.store.lockForAppend(tx);
+          signalLocked();
+          const follows = sealed !== undefined && sealed.start === next && lastLeaf !== undefined && sealed.baseLast?.equals(lastLeaf) === true;
+          if (!follows) {
+            // Another writer appended, or the batch before this one failed: seal again on what is committed.
+            await previous.done;
+            sealed = this.seal(batch, await this.caughtUp(tx, next));
+          }
+          await this.store.insertEntries(tx, sealed!.params);
+        });
     } catch (error) {
       this.stats.failures++;
       this.tail = undefined;
