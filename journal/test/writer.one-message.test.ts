@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCheckpointJwk, keyFromJwk } from '../src/checkpoint-key.ts';
-import { createJournal, type JournalService } from '../src/journal.ts';
+import { createJournal } from '../src/journal.ts';
 import { pgliteClient, postgresClient, sqlLiteral, type SqlClient } from '../src/sql-client.ts';
 import { createTestDatabase, sampleEntry, type TestDatabase } from './databases.ts';
 
