@@ -3,10 +3,12 @@
  * gateway whose subgraphs share this host. A dossier names some seventy services; one request per service costs
  * both ends far more in HTTP than the services cost in work. Each operation is still one service's operation with
  * its own signed context, verified by that service's admission hook exactly as on `/<slug>/graphql`: the batch
- * adds no authority of its own. A refused or failed operation is its own result; the others are answered.
+ * adds no authority of its own. A refused or failed operation is its own result; the others are answered, each
+ * line written as soon as its operation is done.
  */
 import type { FastifyInstance } from 'fastify';
-import { BATCH_PATH, MAX_BATCH_OPERATIONS, type BatchOperation } from '@negiz/schema';
+import { PassThrough } from 'node:stream';
+import { BATCH_CONTENT_TYPE, BATCH_PATH, MAX_BATCH_OPERATIONS, type BatchOperation, type BatchResult } from '@negiz/schema';
 import { executeHosted } from './hosted-execution.ts';
 import type { HostedService } from './service-app.ts';
 import type { SubgraphErrorCode } from './errors.ts';
@@ -55,27 +57,40 @@ export function mountBatch(app: FastifyInstance, services: ReadonlyMap<string, P
           ],
         }),
     },
-    async (request) => {
-      const results = await Promise.all(
-        request.body.operations.map((operation) => {
+    async (request, reply) => {
+      const lines = new PassThrough();
+      // A client gone away destroys the stream; the operations still running write nowhere.
+      lines.on('error', () => undefined);
+      // The lines of the operations done in one turn go out as one chunk.
+      let pending = '';
+      const flush = () => {
+        if (pending && !lines.destroyed) lines.write(pending);
+        pending = '';
+      };
+      const emit = (line: string) => {
+        if (!pending) setImmediate(flush);
+        pending += line;
+      };
+      void Promise.all(
+        request.body.operations.map(async (operation, index) => {
           const service = services.get(operation.service);
-          if (!service) {
-            return {
-              data: null,
-              errors: [{ message: 'No such service on this host', extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode } }],
-            };
-          }
-          return executeHosted(service, {
-            query: operation.query,
-            variables: operation.variables ?? undefined,
-            operationName: operation.operationName ?? undefined,
-            gatewayToken: operation.context,
-            traceparent: operation.traceparent,
-            tracestate: operation.tracestate,
-          });
+          const result = service
+            ? await executeHosted(service, {
+                query: operation.query,
+                variables: operation.variables ?? undefined,
+                operationName: operation.operationName ?? undefined,
+                gatewayToken: operation.context,
+                traceparent: operation.traceparent,
+                tracestate: operation.tracestate,
+              })
+            : { data: null, errors: [{ message: 'No such service on this host', extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode } }] };
+          emit(`${JSON.stringify({ index, result } satisfies BatchResult)}\n`);
         }),
-      );
-      return { results };
+      ).finally(() => {
+        flush();
+        lines.end();
+      });
+      return reply.type(BATCH_CONTENT_TYPE).send(lines);
     },
   );
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BATCH_OPERATIONS } from '@negiz/schema';
 import type { SubgraphHost } from '../src/host.ts';
+import { mockSource } from '../src/source/mock.ts';
 import { fixtureHost, token } from './fixtures/host.ts';
 import { fixtureWorld } from './fixtures/world.ts';
 
@@ -18,15 +19,26 @@ beforeAll(async () => {
 });
 afterAll(() => host?.close());
 
-async function batch(body: unknown, contentType = 'application/json') {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return {
-    status: response.status,
-    body: (await response.json()) as {
-      results?: Array<{ data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> }>;
-      errors?: Array<{ message: string; extensions?: { code?: string } }>;
-    },
-  };
+type Result = { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+
+/** POSTs a batch; `results` in the operations' order, `arrival` the indices in the order their lines came. */
+async function batch(body: unknown, target = url) {
+  const response = await fetch(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.headers.get('content-type')?.startsWith('application/x-ndjson')) {
+    return { status: response.status, body: JSON.parse(text) as { errors?: Result['errors'] }, results: undefined, arrival: [] };
+  }
+  const lines = text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { index: number; result: Result });
+  const results: Result[] = [];
+  for (const line of lines) results[line.index] = line.result;
+  return { status: response.status, body: {} as { errors?: Result['errors'] }, results, arrival: lines.map((l) => l.index) };
 }
 
 describe('POST /batch', () => {
@@ -38,9 +50,9 @@ describe('POST /batch', () => {
       ],
     });
     expect(r.status).toBe(200);
-    expect(r.body.results).toHaveLength(2);
-    expect(r.body.results![0]).toEqual({ data: { counterAuditCount: expect.any(Number) } });
-    expect(r.body.results![1]!.data).toEqual({ _entities: [{ vehicles: world.vehiclesOf({ iin: owner }).map((v) => ({ plate: v.plate })) }] });
+    expect(r.results).toHaveLength(2);
+    expect(r.results![0]).toEqual({ data: { counterAuditCount: expect.any(Number) } });
+    expect(r.results![1]!.data).toEqual({ _entities: [{ vehicles: world.vehiclesOf({ iin: owner }).map((v) => ({ plate: v.plate })) }] });
   });
 
   it('refuses an operation whose context is missing or for another service, and answers the rest', async () => {
@@ -52,7 +64,7 @@ describe('POST /batch', () => {
       ],
     });
     expect(r.status).toBe(200);
-    const [missing, misaddressed, served] = r.body.results!;
+    const [missing, misaddressed, served] = r.results!;
     expect(missing).toMatchObject({ data: null, errors: [{ extensions: { code: 'GATEWAY_CONTEXT_REQUIRED' } }] });
     expect(misaddressed!.data).toBeNull();
     expect(misaddressed!.errors![0]!.extensions!.code).toMatch(/^GATEWAY_CONTEXT_/);
@@ -67,9 +79,9 @@ describe('POST /batch', () => {
       ],
     });
     expect(r.status).toBe(200);
-    expect(r.body.results![0]!.errors![0]!.extensions!.code).toBe('BAD_REQUEST');
-    expect(r.body.results![1]!.data).toBeNull();
-    expect(r.body.results![1]!.errors).toHaveLength(1);
+    expect(r.results![0]!.errors![0]!.extensions!.code).toBe('BAD_REQUEST');
+    expect(r.results![1]!.data).toBeNull();
+    expect(r.results![1]!.errors).toHaveLength(1);
     expect(JSON.stringify(r.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
 
@@ -89,11 +101,46 @@ describe('POST /batch', () => {
     }
   });
 
+  it('answers each operation as soon as it is done: a slow service holds back no other', async () => {
+    const slow = await fixtureHost({
+      sourceFor: (service, w) => {
+        if (service.slug !== 's05-vehicles') return undefined;
+        const source = mockSource(service.definition, w!);
+        return { ...source, entities: async (type, keys) => (await new Promise((resolve) => setTimeout(resolve, 400)), source.entities(type, keys)) };
+      },
+    });
+    try {
+      const target = `${await slow.app.listen({ host: '127.0.0.1', port: 0 })}/batch`;
+      const started = Date.now();
+      const response = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          operations: [
+            { service: 's05-vehicles', query: VEHICLES, variables: { r: [{ __typename: 'Person', iin: owner }] }, context: await token('s05-vehicles') },
+            { service: 's37-counter-audits', query: AUDITS, variables: { bin: company.bin }, context: await token('s37-counter-audits') },
+          ],
+        }),
+      });
+      const reader = response.body!.getReader();
+      const first = new TextDecoder().decode((await reader.read()).value);
+      const firstAt = Date.now() - started;
+      expect(JSON.parse(first.split('\n')[0]!)).toMatchObject({ index: 1, result: { data: { counterAuditCount: expect.any(Number) } } });
+      expect(firstAt).toBeLessThan(300);
+      let rest = first.split('\n').slice(1).join('\n');
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += new TextDecoder().decode(chunk.value);
+      expect(JSON.parse(rest.trim())).toMatchObject({ index: 0, result: { data: { _entities: [{ vehicles: expect.any(Array) }] } } });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('drops what an operation carries beyond the contract', async () => {
     const r = await batch({
       operations: [{ service: 's05-vehicles', query: '{ __typename }', context: await token('s05-vehicles'), headers: { cookie: 'a' } }],
     });
     expect(r.status).toBe(200);
-    expect(r.body.results).toEqual([{ data: { __typename: 'Query' } }]);
+    expect(r.results).toEqual([{ data: { __typename: 'Query' } }]);
   });
 });

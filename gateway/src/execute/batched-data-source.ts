@@ -8,7 +8,7 @@ import DataLoader from 'dataloader';
 import { Agent, request } from 'undici';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { BATCH_PATH, GATEWAY_CONTEXT_HEADER, MAX_BATCH_OPERATIONS, type BatchOperation, type Code } from '@negiz/schema';
+import { BATCH_CONTENT_TYPE, BATCH_PATH, GATEWAY_CONTEXT_HEADER, MAX_BATCH_OPERATIONS, type BatchOperation, type BatchResult, type Code } from '@negiz/schema';
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
 
@@ -25,7 +25,7 @@ export class SubgraphBatches {
   constructor(baseUrl: string, timeoutMs = 10_000) {
     this.url = `${baseUrl.replace(/\/+$/, '')}${BATCH_PATH}`;
     this.#timeoutMs = timeoutMs;
-    this.#loader = new DataLoader((operations) => this.#send(operations), {
+    this.#loader = new DataLoader<BatchOperation, GatewayGraphQLResponse>((operations) => this.#send(operations) as never, {
       cache: false,
       maxBatchSize: MAX_BATCH_OPERATIONS,
       // After the turn's promise jobs and I/O callbacks: every fetch a plan node starts together is in.
@@ -37,30 +37,58 @@ export class SubgraphBatches {
     return this.#loader.load(operation);
   }
 
-  async #send(operations: readonly BatchOperation[]): Promise<GatewayGraphQLResponse[]> {
+  /**
+   * Sends the batch and answers each call as soon as its line arrives: the loader gets one promise per call (a
+   * promise resolved with a promise follows it), so a slow service holds back no other call.
+   */
+  async #send(operations: readonly BatchOperation[]): Promise<Array<Promise<GatewayGraphQLResponse>>> {
+    // A promise settles once: a line, then the end of the answer, settle each call by whichever comes first.
+    const answers = operations.map(() => {
+      let settle!: { resolve: (r: GatewayGraphQLResponse) => void; reject: (e: Error) => void };
+      const promise = new Promise<GatewayGraphQLResponse>((resolve, reject) => (settle = { resolve, reject }));
+      return { promise, ...settle };
+    });
+    void this.#receive(operations, (index, result) => answers[index]?.resolve(result)).then(
+      (unanswered) => answers.forEach((a) => a.resolve(unanswered)),
+      (error: Error) => answers.forEach((a) => a.reject(error)),
+    );
+    return answers.map((a) => a.promise);
+  }
+
+  /** Reads the answer line by line; resolves with what a call without a line gets. */
+  async #receive(operations: readonly BatchOperation[], answer: (index: number, result: GatewayGraphQLResponse) => void): Promise<GatewayGraphQLResponse> {
     const response = await request(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: BATCH_CONTENT_TYPE },
       body: JSON.stringify({ operations }),
       dispatcher: agent,
       headersTimeout: this.#timeoutMs,
       bodyTimeout: this.#timeoutMs,
     });
-    const text = await response.body.text();
-    let results: unknown;
-    try {
-      results = (JSON.parse(text) as { results?: unknown }).results;
-    } catch {
-      results = undefined;
+    if (response.statusCode !== 200 || !String(response.headers['content-type'] ?? '').startsWith(BATCH_CONTENT_TYPE)) {
+      await response.body.dump();
+      return response.statusCode === 404
+        ? failure(`The subgraph host has no ${BATCH_PATH} (not negiz serve-subgraphs?): set NEGIZ_SUBGRAPH_BATCH=false`)
+        : failure(`The subgraph host answered HTTP ${response.statusCode} without the batch's results`);
     }
-    if (!Array.isArray(results) || results.length !== operations.length) {
-      const answer =
-        response.statusCode === 404
-          ? failure(`The subgraph host has no ${BATCH_PATH} (not negiz serve-subgraphs?): set NEGIZ_SUBGRAPH_BATCH=false`)
-          : failure(`The subgraph host answered HTTP ${response.statusCode} without the batch's results`);
-      return operations.map(() => answer);
+    let rest = '';
+    const take = (line: string) => {
+      if (!line) return;
+      let parsed: BatchResult | undefined;
+      try {
+        parsed = JSON.parse(line) as BatchResult;
+      } catch {
+        return;
+      }
+      if (Number.isInteger(parsed.index) && parsed.result && typeof parsed.result === 'object') answer(parsed.index, parsed.result as GatewayGraphQLResponse);
+    };
+    for await (const chunk of response.body) {
+      const lines = (rest + (chunk as Buffer).toString('utf8')).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) take(line);
     }
-    return results as GatewayGraphQLResponse[];
+    take(rest);
+    return failure("The subgraph host ended the batch without this call's result");
   }
 }
 

@@ -78,6 +78,32 @@ describe('SubgraphBatches', () => {
     }
   });
 
+  it('answers each call as its line arrives, and a call without a line with a clear error', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const host = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+        response.write(`${JSON.stringify({ index: 1, result: { data: { fast: true } } })}\n`);
+        void released.then(() => response.end('not a line\n'));
+      });
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    try {
+      const batches = new SubgraphBatches(`http://127.0.0.1:${(host.address() as AddressInfo).port}`);
+      const slow = batches.call({ service: 's05-vehicles', query: '{ slow }' });
+      const fast = await batches.call({ service: 's01-individuals', query: '{ fast }' });
+      expect(fast).toEqual({ data: { fast: true } });
+      release();
+      const missing = await slow;
+      expect(missing.errors![0]!.extensions!.code).toBe('DOWNSTREAM_SERVICE_ERROR');
+      expect(missing.errors![0]!.message).toContain('without this call');
+    } finally {
+      await new Promise<void>((resolve) => host.close(() => resolve()));
+    }
+  });
+
   it('rejects the calls when the host cannot be reached', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
