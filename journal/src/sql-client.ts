@@ -28,6 +28,13 @@ export interface SqlClient extends SqlQuery {
 }
 
 /**
+ * Whatever the server's default_transaction_isolation: the append path takes its lock, then reads where the log
+ * ends, and only under READ COMMITTED does that read (a later statement, a new snapshot) see what the writer who
+ * held the lock before committed; a snapshot from before the lock could let two batches take the same ids.
+ */
+const BEGIN = 'BEGIN ISOLATION LEVEL READ COMMITTED';
+
+/**
  * A string as a PostgreSQL literal, as pg's escapeLiteral writes it (quotes doubled; with a backslash, an E''
  * literal with backslashes doubled), without its per-character loop: a batch's bodies are tens of kilobytes.
  */
@@ -73,7 +80,7 @@ export function postgresClient(options: PostgresOptions): SqlClient {
       const client = await pool.connect();
       let broken = false;
       try {
-        await client.query('BEGIN');
+        await client.query(BEGIN);
         const result = await fn({ query: (text, params) => client.query(text, params as unknown[]) as never });
         await client.query('COMMIT');
         return result;
@@ -95,7 +102,7 @@ export function postgresClient(options: PostgresOptions): SqlClient {
       const client = await pool.connect();
       let broken = false;
       try {
-        const results = (await client.query(`BEGIN; ${text}; COMMIT`)) as unknown as pg.QueryResult | pg.QueryResult[];
+        const results = (await client.query(`${BEGIN}; ${text}; COMMIT`)) as unknown as pg.QueryResult | pg.QueryResult[];
         return innerCounts((Array.isArray(results) ? results : [results]).map((r) => r.rowCount ?? 0));
       } catch (error) {
         try {
@@ -200,7 +207,7 @@ export async function pgliteClient(options: PgliteOptions = {}): Promise<SqlClie
     async script(text) {
       let results;
       try {
-        results = await db.exec(`BEGIN; ${text}; COMMIT`);
+        results = await db.exec(`${BEGIN}; ${text}; COMMIT`);
       } catch (error) {
         await db.exec('ROLLBACK').catch(() => undefined);
         throw error;
