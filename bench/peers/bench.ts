@@ -28,14 +28,14 @@
  * Figures are medians over all rounds of all sessions; peak RSS is the highest of any round. Prints a markdown table
  * and each Negiz variant's throughput over the best peer's of the same run. Exits 1 when a check fails.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ask, canonical, load, type Run } from './load.ts';
 import { cleanEnv, journalDatabase, negizSettings, startNegiz, startSubgraphs, type ContextKeyPair, type NegizVariant } from './negiz.ts';
-import { PIN, startChild, type Child } from './processes.ts';
+import { contextKeyPair } from '@negiz/gateway/development/cluster.ts';
+import { PIN, startPinned, type Child } from './processes.ts';
 import { BASIS, body, CASE, CLAIMS, QUERIES, USER, type QueryName } from './queries.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -78,15 +78,6 @@ interface Running {
   close(): Promise<void>;
 }
 
-/** An Ed25519 pair as the PEM texts NEGIZ_CONTEXT_PRIVATE_KEY / NEGIZ_CONTEXT_PUBLIC_KEY take. */
-function contextKeyPair(): ContextKeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return {
-    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-  };
-}
-
 async function startPeer(name: Gateway, subgraphBaseUrl: string, keys: ContextKeyPair): Promise<Running> {
   const env = {
     ...cleanEnv(),
@@ -94,7 +85,7 @@ async function startPeer(name: Gateway, subgraphBaseUrl: string, keys: ContextKe
     NEGIZ_CONTEXT_PRIVATE_KEY: keys.privateKey,
     BENCH_CONTEXT_CLAIMS: JSON.stringify(CLAIMS),
   };
-  const { child, found } = await startChild(
+  const { child, found } = await startPinned(
     name,
     GATEWAY_CORE,
     [process.execPath, `${here}/servers/${name}.ts`, '0'],
@@ -169,7 +160,7 @@ try {
         running.set(name, gateway);
         cleanups.add(gateway.close);
         (started[name] ??= []).push(round((performance.now() - t) / 1000));
-        console.log(`${name}: ${gateway.url} (pid ${gateway.child.pid}, started in ${round((performance.now() - t) / 1000)} s)`);
+        console.log(`${name}: ${gateway.url} (pid ${gateway.child.process.pid!}, started in ${round((performance.now() - t) / 1000)} s)`);
       }
 
       // The data check: the same answer from every gateway, and from each the same as in the first session.
@@ -200,13 +191,21 @@ try {
         if (WARMUP > 0) {
           for (const g of GATEWAYS) {
             const gateway = running.get(g)!;
-            await load(gateway.url, gateway.headers, body(name), CONNECTIONS[name], WARMUP, gateway.child.pid);
+            await load(gateway.url, gateway.headers, body(name), CONNECTIONS[name], WARMUP, gateway.child.process.pid!);
           }
         }
         for (let r = 0; r < ROUNDS; r++) {
           for (const g of (session + r) % 2 ? [...GATEWAYS].reverse() : GATEWAYS) {
             const gateway = running.get(g)!;
-            const run = await load(gateway.url, gateway.headers, body(name), CONNECTIONS[name], DURATION, gateway.child.pid, subgraphs.child.pid);
+            const run = await load(
+              gateway.url,
+              gateway.headers,
+              body(name),
+              CONNECTIONS[name],
+              DURATION,
+              gateway.child.process.pid!,
+              subgraphs.child.process.pid!,
+            );
             // A degraded gateway answering errors fast would otherwise look quick.
             const after = await ask(gateway.url, gateway.headers, body(name));
             run.sameAnswerAfter = canonical(after.status, after.text) === answers[g][name];

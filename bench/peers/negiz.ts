@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startChild, type Child } from './processes.ts';
+import { untilReady } from '@negiz/gateway/development/child-processes.ts';
+import { startPinned, type Child } from './processes.ts';
 
 export const NEGIZ = fileURLToPath(new URL('../../cli/bin/negiz.js', import.meta.url));
 export type NegizVariant = 'negiz' | 'negiz-pg' | 'negiz-inprocess';
@@ -40,7 +41,7 @@ export interface ContextKeyPair {
 /** `negiz serve-subgraphs`: every service of the supergraph on one port. Resolves with its base URL. */
 export async function startSubgraphs(core: number, keys: ContextKeyPair): Promise<{ child: Child; baseUrl: string }> {
   const env = { ...cleanEnv(), NEGIZ_CONTEXT_ALG: 'EdDSA', NEGIZ_CONTEXT_PUBLIC_KEY: keys.publicKey, NEGIZ_LOG_LEVEL: 'warn' };
-  const { child, found } = await startChild(
+  const { child, found } = await startPinned(
     'negiz serve-subgraphs',
     core,
     [process.execPath, NEGIZ, 'serve-subgraphs', '--port', '0', '--json'],
@@ -56,23 +57,6 @@ export interface StartedNegiz {
   headers: Record<string, string>;
   /** Stops the gateway and removes its NEGIZ_HOME. */
   close(): Promise<void>;
-}
-
-async function readyz(graphqlUrl: string): Promise<void> {
-  const url = graphqlUrl.replace(/\/graphql$/, '/readyz');
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-      last = `${response.status} ${await response.text()}`;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the gateway at ${graphqlUrl} did not become ready: ${last}`);
 }
 
 export async function startNegiz(
@@ -109,9 +93,9 @@ export async function startNegiz(
     rmSync(home, { recursive: true, force: true });
   };
   try {
-    const started = await startChild(variant, options.core, [process.execPath, NEGIZ, 'start'], env, (line) => /gateway at (\S+)/.exec(line)?.[1]);
+    const started = await startPinned(variant, options.core, [process.execPath, NEGIZ, 'start'], env, (line) => /gateway at (\S+)/.exec(line)?.[1]);
     child = started.child;
-    await readyz(started.found);
+    await untilReady(started.found, READY_TIMEOUT_MS);
     const token = spawnSync(process.execPath, [NEGIZ, 'token', '--user', options.login, '--json'], { env, encoding: 'utf8' });
     if (token.status !== 0) throw new Error(`negiz token --user ${options.login} failed: ${token.stderr}`);
     const { token: bearer } = JSON.parse(token.stdout) as { token: string };

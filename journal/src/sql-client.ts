@@ -56,6 +56,24 @@ export interface PostgresOptions {
   queryTimeoutMs?: number;
 }
 
+/** Work on one pooled connection: rolled back when it fails, and the connection dropped if even that fails. */
+async function onClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    return await work(client);
+  } catch (error) {
+    try {
+      await client.query('ROLLBACK');
+    } catch {
+      broken = true;
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export function postgresClient(options: PostgresOptions): SqlClient {
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -76,45 +94,21 @@ export function postgresClient(options: PostgresOptions): SqlClient {
     async query(text, params) {
       return pool.query(text, params as unknown[]) as never;
     },
-    async transaction(fn) {
-      const client = await pool.connect();
-      let broken = false;
-      try {
+    transaction: (fn) =>
+      onClient(pool, async (client) => {
         await client.query(BEGIN);
         const result = await fn({ query: (text, params) => client.query(text, params as unknown[]) as never });
         await client.query('COMMIT');
         return result;
-      } catch (error) {
-        try {
-          await client.query('ROLLBACK');
-        } catch {
-          broken = true;
-        }
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
+      }),
     async exec(text) {
       await pool.query(text);
     },
-    async script(text) {
-      const client = await pool.connect();
-      let broken = false;
-      try {
+    script: (text) =>
+      onClient(pool, async (client) => {
         const results = (await client.query(`${BEGIN}; ${text}; COMMIT`)) as unknown as pg.QueryResult | pg.QueryResult[];
         return innerCounts((Array.isArray(results) ? results : [results]).map((r) => r.rowCount ?? 0));
-      } catch (error) {
-        try {
-          await client.query('ROLLBACK');
-        } catch {
-          broken = true;
-        }
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
+      }),
     async close() {
       await pool.end();
     },

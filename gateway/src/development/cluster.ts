@@ -6,7 +6,6 @@
  * read and change users in the account register on a second fresh database instead, loaded with the demo accounts.
  * Every process is a child of this one and is stopped with it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +18,12 @@ import { postgresClient } from '@negiz/journal/sql-client.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, devIdentityProvider, type DevIdentityProvider } from '../authenticate/dev-idp.ts';
 import { DEFAULT_SUPERGRAPH } from '../config.ts';
 import { supergraphServices } from '../supergraph-services.ts';
+import { startChild, untilReady, type Child } from './child-processes.ts';
 import { loadDemoAccounts } from './demo-accounts.ts';
 import { startRegistryServer, type RegistryServer } from './registry-server.ts';
 
 const NEGIZ = fileURLToPath(new URL('../../../cli/bin/negiz.js', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
-const STOP_TIMEOUT_MS = 10_000;
 
 export interface ClusterOptions {
   /** Gateway processes (default 2). */
@@ -117,85 +116,17 @@ async function admin(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-interface Child {
-  process: ChildProcess;
-  name: string;
-  /** The last output, shown when the child fails. */
-  tail(): string;
-}
-
-/** Starts `negiz <args>` and resolves with what `ready` finds in a line of its output. */
-function startChild<T>(
-  children: Child[],
-  name: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  inherit: boolean,
-  ready: (line: string) => T | undefined,
-): Promise<{ child: Child; found: T }> {
-  const child = spawn(process.execPath, [NEGIZ, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  const handle: Child = { process: child, name, tail: () => tail };
-  // Known at once, so that a failed start elsewhere still stops this one.
-  children.push(handle);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${READY_TIMEOUT_MS / 1000} s:\n${tail}`)), READY_TIMEOUT_MS);
-    let resolved = false;
-    let buffer = '';
-    const read = (chunk: Buffer, sink: NodeJS.WriteStream) => {
-      const text = chunk.toString();
-      if (inherit) sink.write(text);
-      tail = (tail + text).slice(-4000);
-      if (resolved) return;
-      buffer += text;
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        const found = ready(line);
-        if (found !== undefined) {
-          resolved = true;
-          clearTimeout(timer);
-          resolve({ child: handle, found });
-          return;
-        }
-      }
-    };
-    child.stdout!.on('data', (chunk: Buffer) => read(chunk, process.stdout));
-    child.stderr!.on('data', (chunk: Buffer) => read(chunk, process.stderr));
-    child.once('error', (error) => (clearTimeout(timer), reject(error)));
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!resolved) reject(new Error(`${name} exited (${signal ?? code}) before it was ready:\n${tail}`));
-    });
+/** `negiz <args>` as a child of this process, known to `children` at once so that a failed start elsewhere stops it too. */
+function startNegiz<T>(children: Child[], name: string, args: string[], env: NodeJS.ProcessEnv, echo: boolean, ready: (line: string) => T | undefined) {
+  return startChild({
+    name,
+    command: [process.execPath, NEGIZ, ...args],
+    env,
+    echo,
+    ready,
+    readyTimeoutMs: READY_TIMEOUT_MS,
+    started: (c) => children.push(c),
   });
-}
-
-/** Until the gateway answers /readyz with 200 (journal writable, registries reachable, supergraph loaded). */
-async function ready(graphqlUrl: string): Promise<void> {
-  const url = graphqlUrl.replace(/\/graphql$/, '/readyz');
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-      last = `${response.status} ${await response.text()}`;
-    } catch (error) {
-      last = (error as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the gateway at ${graphqlUrl} did not become ready: ${last}`);
-}
-
-async function stopChild(child: Child): Promise<void> {
-  const proc = child.process;
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
 }
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
@@ -220,7 +151,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
-      await Promise.all(children.map(stopChild));
+      await Promise.all(children.map((c) => c.stop()));
       await registry?.close();
       if (databaseCreated && !options.keepDatabase) await admin(serverUrl, `drop database if exists ${database} with (force)`);
       if (accountsCreated && !options.keepDatabase) await admin(serverUrl, `drop database if exists ${accountsDatabase} with (force)`);
@@ -257,7 +188,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
     const hosts = await Promise.all(
       shares.map(async (services, i) => {
-        const { child, found } = await startChild(
+        const { child, found } = await startNegiz(
           children,
           `subgraph host ${i + 1}`,
           ['serve-subgraphs', '--services', services.join(','), '--port', '0', '--json'],
@@ -295,8 +226,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     else delete gatewayEnv.NEGIZ_ACCOUNTS_URL;
     const gateways = await Promise.all(
       Array.from({ length: gatewayCount }, async (_, i) => {
-        const { found } = await startChild(children, `gateway ${i + 1}`, ['start'], gatewayEnv, inherit, (line) => /gateway at (\S+)/.exec(line)?.[1]);
-        await ready(found);
+        const { found } = await startNegiz(children, `gateway ${i + 1}`, ['start'], gatewayEnv, inherit, (line) => /gateway at (\S+)/.exec(line)?.[1]);
+        await untilReady(found, READY_TIMEOUT_MS);
         return found;
       }),
     );
