@@ -73,7 +73,9 @@ export const settingsSchema = z.object({
   NEGIZ_SUBGRAPH_TIMEOUT_MS: ms(600_000).default(10_000).describe('per subgraph request over HTTP (headers and body)'),
   NEGIZ_SUBGRAPH_BATCH: flag
     .default(true)
-    .describe('the calls to the base URL made together go as one `POST {base}/batch` (`negiz serve-subgraphs` serves it); `false`: one request per call'),
+    .describe(
+      'the calls made together to services at `{host}/{slug}/graphql` go as one `POST {host}/batch` (`negiz serve-subgraphs` serves it); `false`: one request per call',
+    ),
   ...upstreamSettings,
 
   NEGIZ_JOURNAL: z

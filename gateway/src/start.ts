@@ -32,7 +32,7 @@ import { clientsOptions, ensureGraphiqlBundle, graphiqlRoutes, loadClientRegistr
 import { ConfigError, type GatewayConfig } from './config.ts';
 import { consoleRoutes, ensureConsoleBundle } from './console/index.ts';
 import { contextSigner, inProcessContextKeys } from './execute/context-signer.ts';
-import { BatchedDataSource, SubgraphBatches } from './execute/batched-data-source.ts';
+import { BatchedDataSource, SubgraphBatches, subgraphHostOf } from './execute/batched-data-source.ts';
 import { HttpDataSource } from './execute/http-data-source.ts';
 import type { PolicyStage } from './policy/index.ts';
 import { reportsExtension } from './reports/extension.ts';
@@ -104,13 +104,17 @@ export async function startGateway(config: GatewayConfig, hooks: StartHooks = {}
       return new InProcessGraphQLDataSource({ service });
     };
   } else {
-    // The services of the base URL share one host: batched there; a service with a URL of its own is not.
-    const batches = subgraphs.baseUrl && subgraphs.batch ? new SubgraphBatches(subgraphs.baseUrl, config.subgraphTimeoutMs) : undefined;
+    // A service at `{host}/{slug}/graphql` is served by a subgraph host (`negiz serve-subgraphs`): its calls
+    // are batched with those of the other services there.
+    const batches = new Map<string, SubgraphBatches>();
     dataSource = (name, url) => {
-      if (batches && !subgraphs.urls[name]) return new BatchedDataSource(batches, name);
       const target = subgraphs.urls[name] ?? (subgraphs.baseUrl ? `${subgraphs.baseUrl.replace(/\/+$/, '')}/${name}/graphql` : url);
       if (!target) throw new ConfigError(`no URL for subgraph "${name}"`);
-      return new HttpDataSource(target, config.subgraphTimeoutMs);
+      const host = subgraphs.batch ? subgraphHostOf(target, name) : undefined;
+      if (!host) return new HttpDataSource(target, config.subgraphTimeoutMs);
+      let batch = batches.get(host);
+      if (!batch) batches.set(host, (batch = new SubgraphBatches(host, config.subgraphTimeoutMs)));
+      return new BatchedDataSource(batch, name);
     };
   }
 

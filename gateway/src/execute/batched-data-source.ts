@@ -16,6 +16,17 @@ function failure(message: string): GatewayGraphQLResponse {
   return { errors: [{ message, extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' satisfies Code } }] };
 }
 
+/**
+ * The subgraph host a service's URL names, when it has the shape `negiz serve-subgraphs` serves
+ * (`{host}/{slug}/graphql`, the slug the service's own); undefined for any other URL (a subgraph of its own).
+ */
+export function subgraphHostOf(url: string, slug: string): string | undefined {
+  const suffix = `/${slug}/graphql`;
+  if (!url.endsWith(suffix)) return undefined;
+  const host = url.slice(0, -suffix.length);
+  return /^https?:\/\/[^/]/.test(host) ? host : undefined;
+}
+
 /** The batches to one subgraph host. */
 export class SubgraphBatches {
   readonly url: string;

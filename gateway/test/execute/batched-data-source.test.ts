@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SubgraphBatches } from '../../src/execute/batched-data-source.ts';
+import { SubgraphBatches, subgraphHostOf } from '../../src/execute/batched-data-source.ts';
 import { IIN, post, startHarness, type Harness } from '../harness.ts';
 
 const CRIMINAL = { type: 'CRIMINAL', number: '241500031000123' };
@@ -53,6 +53,18 @@ describe('subgraphs over HTTP in batches', () => {
     expect(other.status).toBe(400);
     expect(other.body.errors![0]!.extensions!.code).toBe('INVALID_IIN');
     expect(batched.hostRequests).toEqual([]);
+  });
+});
+
+describe('subgraphHostOf', () => {
+  it('names the host of a URL of the shape negiz serve-subgraphs serves, and of no other', () => {
+    expect(subgraphHostOf('http://10.0.0.7:4001/s05-vehicles/graphql', 's05-vehicles')).toBe('http://10.0.0.7:4001');
+    expect(subgraphHostOf('https://subgraphs.internal/negiz/s05-vehicles/graphql', 's05-vehicles')).toBe('https://subgraphs.internal/negiz');
+    expect(subgraphHostOf('http://vehicles.internal/graphql', 's05-vehicles')).toBeUndefined();
+    expect(subgraphHostOf('http://h:1/s01-individuals/graphql', 's05-vehicles')).toBeUndefined();
+    expect(subgraphHostOf('http://h:1/s05-vehicles/graphql?x=1', 's05-vehicles')).toBeUndefined();
+    expect(subgraphHostOf('inprocess://s05-vehicles/graphql', 's05-vehicles')).toBeUndefined();
+    expect(subgraphHostOf('/s05-vehicles/graphql', 's05-vehicles')).toBeUndefined();
   });
 });
 
