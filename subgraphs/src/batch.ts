@@ -46,16 +46,17 @@ export function mountBatch(app: FastifyInstance, services: ReadonlyMap<string, P
     {
       schema: { body: bodySchema },
       bodyLimit: 4 * 1024 * 1024,
-      // Fastify's own wording would name the JSON schema's paths; one message says what a batch is.
-      errorHandler: (_error, _request, reply) =>
-        reply.code(400).send({
-          errors: [
-            {
-              message: `A batch is {"operations": [{"service", "query", "variables"?, "operationName"?, "context"}]} with 1 to ${MAX_BATCH_OPERATIONS} operations`,
-              extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode },
-            },
-          ],
-        }),
+      // A malformed batch (Fastify's 4xx: schema, JSON, size): one message says what a batch is, rather than
+      // Fastify's wording, which names the JSON schema's paths. Anything else is the host's own failure.
+      errorHandler: (error, _request, reply) => {
+        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        const message =
+          status < 500
+            ? `A batch is {"operations": [{"service", "query", "variables"?, "operationName"?, "context"}]} with 1 to ${MAX_BATCH_OPERATIONS} operations`
+            : 'Internal error in the subgraph host';
+        const code: SubgraphErrorCode = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+        return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
+      },
     },
     async (request, reply) => {
       const lines = new PassThrough();
@@ -86,10 +87,15 @@ export function mountBatch(app: FastifyInstance, services: ReadonlyMap<string, P
             : { data: null, errors: [{ message: 'No such service on this host', extensions: { code: 'BAD_REQUEST' satisfies SubgraphErrorCode } }] };
           emit(`${JSON.stringify({ index, result } satisfies BatchResult)}\n`);
         }),
-      ).finally(() => {
-        flush();
-        lines.end();
-      });
+      ).then(
+        () => {
+          flush();
+          lines.end();
+        },
+        // Only a bug gets here (executeHosted answers every failure): the answer breaks off, and the gateway fails
+        // the calls still open, rather than this process going down on an unhandled rejection.
+        (error: Error) => lines.destroy(error),
+      );
       return reply.type(BATCH_CONTENT_TYPE).send(lines);
     },
   );
